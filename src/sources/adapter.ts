@@ -1,0 +1,15 @@
+import type { HttpClient } from '../http/client.ts';
+import type { AdapterResult, SiteConfig, SourceConfig } from '../types.ts';
+
+export interface AdapterContext {
+  http: HttpClient;
+  site: SiteConfig;
+  /** The run's clock: recurrence expansion and "upcoming" are relative to it. */
+  now: Date;
+}
+
+/**
+ * Given a source, return the events it lists, or throw a SourceFailure saying what was wrong.
+ * An adapter never returns an empty list for a page that is not what its type expects.
+ */
+export type Adapter = (source: SourceConfig, context: AdapterContext) => Promise<AdapterResult>;
