@@ -1,4 +1,4 @@
-import { fetch, type Dispatcher } from 'undici';
+import { fetch, type Dispatcher, type Response } from 'undici';
 import { SourceFailure } from '../errors.ts';
 
 export const USER_AGENT =
@@ -69,7 +69,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 }
 
 async function readCapped(
-  stream: ReadableStream<Uint8Array> | null,
+  stream: Response['body'],
   maxBytes: number,
   url: string,
 ): Promise<Buffer> {

@@ -1,0 +1,101 @@
+import { Command, CommanderError, Option } from 'commander';
+import { loadConfig, formatProblem } from './config.ts';
+import type { Config } from './types.ts';
+import { openStore } from './store/db.ts';
+import { createHttpClient } from './http/client.ts';
+import { fetchAll } from './fetch.ts';
+import { formatFetchTable } from './report.ts';
+import { build } from './build/build.ts';
+
+/** Exit codes, as the guide defines them. */
+export const EXIT = { ok: 0, runFailed: 1, usage: 2 } as const;
+
+const DEFAULTS = { config: 'sources.yaml', db: 'data/spokane-tech.db', data: 'data', out: '_site' };
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('spokane-tech')
+    .description("Gathers Spokane tech groups' events into one site and calendar feed.")
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  const configOption = () => new Option('--config <file>', 'the sources file').default(DEFAULTS.config);
+  const dbOption = () => new Option('--db <file>', 'the SQLite store').default(DEFAULTS.db);
+
+  program
+    .command('check')
+    .description('validate the config and print every problem with file:line:column')
+    .addOption(configOption())
+    .action((options: { config: string }) => {
+      const config = readConfig(options.config);
+      const sources = config.groups.reduce((n, g) => n + g.sources.length, 0);
+      console.log(`${options.config}: ok (${config.groups.length} groups, ${sources} sources)`);
+    });
+
+  program
+    .command('fetch')
+    .description("fetch every source and update the store; failed sources keep what they had")
+    .addOption(configOption())
+    .addOption(dbOption())
+    .option('--only <group-id>', 'fetch only this group (repeatable)', collect, [])
+    .action(async (options: { config: string; db: string; only: string[] }) => {
+      const config = readConfig(options.config);
+      const unknown = options.only.filter((id) => !config.groups.some((g) => g.id === id));
+      if (unknown.length) throw new UsageError(`--only: no group with id ${unknown.map((id) => `"${id}"`).join(', ')} in ${options.config}`);
+      const db = openStore(options.db);
+      try {
+        const reports = await fetchAll({ db, config, http: createHttpClient(), only: options.only });
+        console.log(formatFetchTable(reports));
+        if (reports.length > 0 && reports.every((r) => r.outcome === 'failed')) {
+          console.error('every source failed; the store keeps what it had');
+          exitCode = EXIT.runFailed;
+        }
+      } finally {
+        db.close();
+      }
+    });
+
+  program
+    .command('build')
+    .description('export the store to JSON and render the site and calendar feeds')
+    .addOption(configOption())
+    .addOption(dbOption())
+    .addOption(new Option('--data <dir>', 'where the JSON export goes').default(DEFAULTS.data))
+    .addOption(new Option('--out <dir>', 'where the site goes').default(DEFAULTS.out))
+    .action(async (options: { config: string; db: string; data: string; out: string }) => {
+      const config = readConfig(options.config);
+      const summary = await build({ config, dbPath: options.db, dataDir: options.data, outDir: options.out });
+      const origin = { store: options.db, export: `the export in ${options.data} (no store at ${options.db})`, nothing: 'nothing yet (no store, no export)' }[summary.from];
+      console.log(`built ${options.out}: ${summary.upcoming} upcoming of ${summary.events} events, ${summary.groups} groups, from ${origin}`);
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      console.error(`spokane-tech: ${error.message}`);
+      return EXIT.usage;
+    }
+    console.error(`spokane-tech: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.runFailed;
+  }
+}
+
+/** Validate the config before anything touches the disk; every problem is printed at once. */
+function readConfig(path: string): Config {
+  const result = loadConfig(path);
+  if (result.ok) return result.config;
+  for (const problem of result.problems) console.error(formatProblem(problem));
+  throw new UsageError(`${path}: ${result.problems.length} problem(s); nothing was written`);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+

@@ -1,0 +1,96 @@
+import pLimit from 'p-limit';
+import type { AdapterResult, Config, FetchOutcome, SourceType } from './types.ts';
+import type { HttpClient } from './http/client.ts';
+import { SourceFailure, type FailureKind } from './errors.ts';
+import type { Db } from './store/db.ts';
+import { applyEvents, saveGroupDetails, syncConfig, type StoredSource } from './store/events.ts';
+import { finishRun, recordFetch, startRun } from './store/runs.ts';
+import { adapterFor } from './sources/registry.ts';
+
+export interface SourceReport {
+  groupId: string;
+  type: SourceType;
+  url: string;
+  outcome: FetchOutcome;
+  found: number;
+  new: number;
+  changed: number;
+  missing: number;
+  durationMs: number;
+  errorKind: FailureKind | null;
+  message: string | null;
+  warnings: string[];
+}
+
+export interface FetchRunOptions {
+  db: Db;
+  config: Config;
+  http: HttpClient;
+  /** Only these group ids; all groups when empty. */
+  only?: string[];
+  concurrency?: number;
+  now?: () => Date;
+}
+
+const DEFAULT_CONCURRENCY = 4;
+
+/**
+ * Fetch every source and write what each returned, one transaction per source. A source that
+ * fails leaves everything stored from it untouched; its failure is recorded with the reason.
+ */
+export async function fetchAll(options: FetchRunOptions): Promise<SourceReport[]> {
+  const { db, config, http } = options;
+  const clock = options.now ?? (() => new Date());
+  const only = new Set(options.only ?? []);
+  const sources = syncConfig(db, config).filter((s) => only.size === 0 || only.has(s.groupId));
+  const runId = startRun(db, clock());
+  const limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
+
+  const reports = await Promise.all(
+    sources.map((source) => limit(() => fetchSource(db, runId, source, { config, http, clock }))),
+  );
+  finishRun(db, runId, clock());
+  return reports;
+}
+
+async function fetchSource(
+  db: Db,
+  runId: number,
+  source: StoredSource,
+  { config, http, clock }: { config: Config; http: HttpClient; clock: () => Date },
+): Promise<SourceReport> {
+  const started = performance.now();
+  const base = { groupId: source.groupId, type: source.type, url: source.url };
+  const now = clock();
+  let result: AdapterResult;
+  try {
+    const adapter = adapterFor(source.type);
+    if (!adapter) throw new SourceFailure('unexpected_content', `no adapter reads sources of type "${source.type}"`);
+    result = await adapter({ type: source.type, url: source.url }, { http, site: config.site, now });
+  } catch (error) {
+    const durationMs = performance.now() - started;
+    const failure = asFailure(error);
+    const record = { errorKind: failure.kind, httpStatus: failure.httpStatus, message: failure.message, durationMs };
+    recordFetch(db, runId, source.id, { outcome: 'failed', ...record }, clock());
+    return { ...base, outcome: 'failed', ...NOTHING_APPLIED, ...record, warnings: [] };
+  }
+
+  // Store errors (disk full, a locked file) are not the source's fault: they end the run.
+  const durationMs = performance.now() - started;
+  const counts = db.transaction(() => {
+    const applied = applyEvents(db, source, result.events, { now, timezone: config.site.timezone });
+    if (result.group) saveGroupDetails(db, source.groupId, result.group, now);
+    recordFetch(db, runId, source.id, { outcome: 'ok', ...applied, durationMs }, clock());
+    return applied;
+  })();
+  return { ...base, outcome: 'ok', ...counts, durationMs, errorKind: null, message: null, warnings: result.warnings ?? [] };
+}
+
+const NOTHING_APPLIED = { found: 0, new: 0, changed: 0, missing: 0 } as const;
+
+/** Adapters throw SourceFailure; anything else is a bug in an adapter, still confined to its source. */
+function asFailure(error: unknown): SourceFailure {
+  if (error instanceof SourceFailure) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new SourceFailure('parse', `the adapter could not read this source: ${message}`);
+}

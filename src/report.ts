@@ -1,0 +1,25 @@
+import type { SourceReport } from './fetch.ts';
+
+/** The table `fetch` ends with: one row per source, what happened and what it brought. */
+export function formatFetchTable(reports: SourceReport[]): string {
+  const header = ['group', 'type', 'outcome', 'found', 'new', 'changed', 'missing', 'note'];
+  const rows = reports.map((r) => [
+    r.groupId,
+    r.type,
+    r.outcome,
+    String(r.found),
+    String(r.new),
+    String(r.changed),
+    String(r.missing),
+    r.message ?? (r.warnings.length ? `${r.warnings.length} warning(s): ${r.warnings[0]}` : ''),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (i === header.length - 1 ? 0 : row[i]!.length))));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const failed = reports.filter((r) => r.outcome === 'failed').length;
+  const summary = `${reports.length} source(s): ${reports.length - failed} ok, ${failed} failed`;
+  return [line(header), ...rows.map(line), '', summary].join('\n');
+}

@@ -1,0 +1,48 @@
+import type { Db } from './db.ts';
+import type { FailureKind } from '../errors.ts';
+import type { FetchOutcome } from '../types.ts';
+
+export interface FetchRecord {
+  outcome: FetchOutcome;
+  errorKind?: FailureKind | null;
+  httpStatus?: number | null;
+  message?: string | null;
+  found?: number;
+  new?: number;
+  changed?: number;
+  missing?: number;
+  upcoming?: number | null;
+  durationMs: number;
+}
+
+export function startRun(db: Db, now: Date): number {
+  const result = db.prepare('INSERT INTO runs (started_at) VALUES (?)').run(now.toISOString());
+  return Number(result.lastInsertRowid);
+}
+
+export function finishRun(db: Db, runId: number, now: Date): void {
+  db.prepare('UPDATE runs SET finished_at = ? WHERE id = ?').run(now.toISOString(), runId);
+}
+
+/** One row per source per run: what happened, and why when it failed. */
+export function recordFetch(db: Db, runId: number, sourceId: number, record: FetchRecord, now: Date): void {
+  db.prepare(
+    `INSERT OR REPLACE INTO source_fetches (run_id, source_id, outcome, error_kind, http_status, message,
+       events_found, events_new, events_changed, events_missing, upcoming_count, duration_ms, finished_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    runId,
+    sourceId,
+    record.outcome,
+    record.errorKind ?? null,
+    record.httpStatus ?? null,
+    record.message ?? null,
+    record.found ?? 0,
+    record.new ?? 0,
+    record.changed ?? 0,
+    record.missing ?? 0,
+    record.upcoming ?? null,
+    Math.round(record.durationMs),
+    now.toISOString(),
+  );
+}

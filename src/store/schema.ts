@@ -1,0 +1,63 @@
+// Versioned migrations, applied in order; PRAGMA user_version records how many have run.
+// Never edit a migration that has shipped: add the next one.
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE groups (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    -- what the group's platform says about it (GroupDetails as JSON); sources.yaml overrides it
+    details_json TEXT,
+    details_updated_at TEXT
+  );
+
+  CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    group_id TEXT NOT NULL REFERENCES groups(id),
+    type TEXT NOT NULL,
+    url TEXT NOT NULL,
+    UNIQUE (group_id, type, url)
+  );
+
+  CREATE TABLE events (
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    source_event_id TEXT NOT NULL,
+    id TEXT NOT NULL UNIQUE,
+    slug TEXT NOT NULL UNIQUE,
+    -- the SourceEvent as the adapter returned it
+    data_json TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    start TEXT NOT NULL,
+    end TEXT NOT NULL,
+    sequence INTEGER NOT NULL DEFAULT 0,
+    first_seen TEXT NOT NULL,
+    last_changed TEXT NOT NULL,
+    -- successful fetches in a row that no longer listed this upcoming event
+    missing_count INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (source_id, source_event_id)
+  );
+  CREATE INDEX events_start ON events (start);
+
+  CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT
+  );
+
+  CREATE TABLE source_fetches (
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    outcome TEXT NOT NULL,
+    error_kind TEXT,
+    http_status INTEGER,
+    message TEXT,
+    events_found INTEGER NOT NULL DEFAULT 0,
+    events_new INTEGER NOT NULL DEFAULT 0,
+    events_changed INTEGER NOT NULL DEFAULT 0,
+    events_missing INTEGER NOT NULL DEFAULT 0,
+    upcoming_count INTEGER,
+    duration_ms INTEGER NOT NULL,
+    finished_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, source_id)
+  );
+  `,
+];

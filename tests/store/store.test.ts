@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type Db } from '../../src/store/db.ts';
+import { MIGRATIONS } from '../../src/store/schema.ts';
+import { applyEvents, syncConfig, type StoredSource } from '../../src/store/events.ts';
+import { readCatalog } from '../../src/build/export.ts';
+import type { Config, SourceEvent } from '../../src/types.ts';
+
+const NOW = new Date('2026-11-26T12:00:00Z');
+const LATER = new Date('2026-11-27T12:00:00Z');
+const EVEN_LATER = new Date('2026-11-28T12:00:00Z');
+
+const config: Config = {
+  site: { title: 'T', url: 'https://t.example', timezone: 'America/Los_Angeles' },
+  groups: [{ id: 'py', name: 'Python', tags: [], sources: [{ type: 'ical', url: 'https://py.example/feed.ics' }] }],
+};
+
+function event(overrides: Partial<SourceEvent> = {}): SourceEvent {
+  return {
+    sourceEventId: 'uid-1',
+    title: 'Python Night',
+    start: '2026-12-04T02:00:00Z',
+    end: '2026-12-04T04:00:00Z',
+    allDay: false,
+    endEstimated: false,
+    timezone: 'America/Los_Angeles',
+    status: 'scheduled',
+    attendance: 'in_person',
+    venue: { name: 'IntelliTect', address: '1720 W 4th Ave, Spokane', lat: null, lon: null },
+    onlineUrl: null,
+    url: 'https://py.example/events/1',
+    descriptionHtml: '<p>Talks</p>',
+    imageUrl: null,
+    topics: [],
+    ...overrides,
+  };
+}
+
+function freshStore(): { db: Db; source: StoredSource } {
+  const db = openStore(':memory:');
+  const [source] = syncConfig(db, config);
+  return { db, source: source! };
+}
+
+const apply = (db: Db, source: StoredSource, events: SourceEvent[], now = NOW) =>
+  db.transaction(() => applyEvents(db, source, events, { now, timezone: 'America/Los_Angeles' }))();
+
+const exported = (db: Db) => readCatalog(db, config).events;
+
+describe('the store', () => {
+  it('creates its schema and records the migration version', () => {
+    const db = openStore(join(mkdtempSync(join(tmpdir(), 'store-')), 'a.db'));
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('refuses a store written by a newer version instead of damaging it', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'store-')), 'b.db');
+    openStore(path).pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    expect(() => openStore(path)).toThrow(/newer than this program knows/);
+  });
+
+  it('counts a first fetch as new events', () => {
+    const { db, source } = freshStore();
+    expect(apply(db, source, [event(), event({ sourceEventId: 'uid-2' })])).toMatchObject({ found: 2, new: 2, changed: 0 });
+  });
+
+  it('writes nothing when the same events come again', () => {
+    const { db, source } = freshStore();
+    apply(db, source, [event()]);
+    const before = db.prepare('SELECT * FROM events').all();
+    const changes = db.prepare('SELECT total_changes() AS n').get() as { n: number };
+    expect(apply(db, source, [event()], LATER)).toMatchObject({ found: 1, new: 0, changed: 0 });
+    expect(db.prepare('SELECT * FROM events').all()).toEqual(before);
+    expect((db.prepare('SELECT total_changes() AS n').get() as { n: number }).n).toBe(changes.n);
+  });
+
+  it('raises the sequence and the change time when an event changes upstream', () => {
+    const { db, source } = freshStore();
+    apply(db, source, [event()]);
+    expect(apply(db, source, [event({ start: '2026-12-04T03:00:00Z' })], LATER)).toMatchObject({ changed: 1 });
+    const [stored] = exported(db);
+    expect(stored).toMatchObject({ sequence: 1, start: '2026-12-04T03:00:00Z', lastChanged: LATER.toISOString() });
+    expect(stored!.firstSeen).toBe(NOW.toISOString());
+  });
+
+  it('keeps the id and slug of an event when its title changes', () => {
+    const { db, source } = freshStore();
+    apply(db, source, [event()]);
+    const [first] = exported(db);
+    apply(db, source, [event({ title: 'Python Night (new room)' })], LATER);
+    const [second] = exported(db);
+    expect(second!.title).toBe('Python Night (new room)');
+    expect([second!.id, second!.slug]).toEqual([first!.id, first!.slug]);
+  });
+
+  it('gives the slug the local date and the title, safe for a URL', () => {
+    const { db, source } = freshStore();
+    apply(db, source, [event({ title: '../../Ünïcode & <Stuff>/' })]);
+    // 02:00 UTC on Dec 4 is the evening of Dec 3 in Spokane.
+    expect(exported(db)[0]!.slug).toMatch(/^2026-12-03-unicode-stuff-[0-9a-f]{6}$/);
+  });
+
+  it('stops listing an upcoming event only after two successful fetches without it', () => {
+    const { db, source } = freshStore();
+    apply(db, source, [event(), event({ sourceEventId: 'uid-2' })]);
+    expect(apply(db, source, [event()], LATER)).toMatchObject({ missing: 1 });
+    expect(exported(db).find((e) => e.sourceEventId === 'uid-2')!.removed).toBe(false);
+    apply(db, source, [event()], EVEN_LATER);
+    expect(exported(db).find((e) => e.sourceEventId === 'uid-2')!.removed).toBe(true);
+  });
+
+  it('lists an event again when it comes back after a miss', () => {
+    const { db, source } = freshStore();
+    apply(db, source, [event(), event({ sourceEventId: 'uid-2' })]);
+    apply(db, source, [event()], LATER);
+    apply(db, source, [event()], EVEN_LATER);
+    apply(db, source, [event(), event({ sourceEventId: 'uid-2' })], EVEN_LATER);
+    expect(exported(db).find((e) => e.sourceEventId === 'uid-2')!.removed).toBe(false);
+  });
+
+  it('does not count past events as missing when a feed drops them', () => {
+    const { db, source } = freshStore();
+    const past = event({ sourceEventId: 'old', start: '2026-11-01T02:00:00Z', end: '2026-11-01T04:00:00Z' });
+    apply(db, source, [event(), past]);
+    expect(apply(db, source, [event()], LATER)).toMatchObject({ missing: 0 });
+    apply(db, source, [event()], EVEN_LATER);
+    expect(exported(db).find((e) => e.sourceEventId === 'old')!.removed).toBe(false);
+  });
+
+  it('keeps events of a source that is no longer in the config out of the export', () => {
+    const { db, source } = freshStore();
+    apply(db, source, [event()]);
+    const moved: Config = {
+      ...config,
+      groups: [{ ...config.groups[0]!, sources: [{ type: 'ical', url: 'https://elsewhere.example/feed.ics' }] }],
+    };
+    expect(readCatalog(db, moved).events).toHaveLength(0);
+    expect(readCatalog(db, config).events).toHaveLength(1);
+  });
+});
