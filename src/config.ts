@@ -207,8 +207,22 @@ const siteSchema = mapping('site (title, url and timezone)', {
   description: optionalText('site.description'),
 });
 
+const eventUrlPair = z
+  .array(httpUrl('event url'), { error: 'each entry must be a pair of event URLs, like [https://…, https://…]' })
+  .length(2, { error: 'each entry must be a pair of event URLs, like [https://…, https://…]' })
+  .transform((pair) => pair as [string, string]);
+
+/** Manual corrections to the automatic matching of one event listed by two sources. */
+const duplicatesSchema = mapping('duplicates (merge and split)', {
+  merge: z.array(eventUrlPair, { error: 'duplicates.merge must be a list of URL pairs' }).nullish().transform((v) => v ?? []),
+  split: z.array(eventUrlPair, { error: 'duplicates.split must be a list of URL pairs' }).nullish().transform((v) => v ?? []),
+})
+  .nullish()
+  .transform((v) => v ?? { merge: [], split: [] });
+
 const configSchema = z.looseObject({
   site: siteSchema,
+  duplicates: duplicatesSchema,
   groups: z
     .array(groupSchema, {
       error: (issue) =>

@@ -4,7 +4,7 @@ import type { HttpClient } from './http/client.ts';
 import { SourceFailure, type FailureKind } from './errors.ts';
 import type { Db } from './store/db.ts';
 import { applyEvents, saveGroupDetails, syncConfig, type StoredSource } from './store/events.ts';
-import { finishRun, recordFetch, startRun } from './store/runs.ts';
+import { finishRun, lastUpcomingCount, recordFetch, startRun } from './store/runs.ts';
 import { adapterFor } from './sources/registry.ts';
 
 export interface SourceReport {
@@ -19,6 +19,8 @@ export interface SourceReport {
   durationMs: number;
   errorKind: FailureKind | null;
   message: string | null;
+  /** Set when the source looks broken although it answered: its upcoming events fell by half or more. */
+  alert: string | null;
   warnings: string[];
 }
 
@@ -72,21 +74,35 @@ async function fetchSource(
     const failure = asFailure(error);
     const record = { errorKind: failure.kind, httpStatus: failure.httpStatus, message: failure.message, durationMs };
     recordFetch(db, runId, source.id, { outcome: 'failed', ...record }, clock());
-    return { ...base, outcome: 'failed', ...NOTHING_APPLIED, ...record, warnings: [] };
+    return { ...base, outcome: 'failed', ...NOTHING_APPLIED, ...record, alert: null, warnings: [] };
   }
 
   // Store errors (disk full, a locked file) are not the source's fault: they end the run.
   const durationMs = performance.now() - started;
-  const counts = db.transaction(() => {
+  const warnings = result.warnings ?? [];
+  const { counts, alert } = db.transaction(() => {
+    const previousUpcoming = lastUpcomingCount(db, source.id);
     const applied = applyEvents(db, source, result.events, { now, timezone: config.site.timezone });
+    const alert = countDropAlert(previousUpcoming, applied.upcoming);
     if (result.group) saveGroupDetails(db, source.groupId, result.group, now);
-    recordFetch(db, runId, source.id, { outcome: 'ok', ...applied, durationMs }, clock());
-    return applied;
+    // The run log keeps an ok source's warnings (an event page that could not be read, …).
+    const message = warnings.length ? warnings.join('\n') : null;
+    recordFetch(db, runId, source.id, { outcome: 'ok', ...applied, alert, message, durationMs }, clock());
+    return { counts: applied, alert };
   })();
-  return { ...base, outcome: 'ok', ...counts, durationMs, errorKind: null, message: null, warnings: result.warnings ?? [] };
+  return { ...base, outcome: 'ok', ...counts, durationMs, errorKind: null, message: null, alert, warnings };
 }
 
 const NOTHING_APPLIED = { found: 0, new: 0, changed: 0, missing: 0 } as const;
+
+/**
+ * A page that changed shape often still "works" and just yields fewer events. Half or fewer of
+ * the upcoming events the last successful fetch found is worth a maintainer's look.
+ */
+export function countDropAlert(previous: number | null, current: number): string | null {
+  if (previous === null || previous < 2 || current * 2 > previous) return null;
+  return `upcoming events fell from ${previous} to ${current}`;
+}
 
 /** Adapters throw SourceFailure; anything else is a bug in an adapter, still confined to its source. */
 function asFailure(error: unknown): SourceFailure {

@@ -11,7 +11,7 @@ export function formatFetchTable(reports: SourceReport[]): string {
     String(r.new),
     String(r.changed),
     String(r.missing),
-    r.message ?? (r.warnings.length ? `${r.warnings.length} warning(s): ${r.warnings[0]}` : ''),
+    noteFor(r),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (i === header.length - 1 ? 0 : row[i]!.length))));
   const line = (cells: string[]) =>
@@ -20,6 +20,15 @@ export function formatFetchTable(reports: SourceReport[]): string {
       .join('  ')
       .trimEnd();
   const failed = reports.filter((r) => r.outcome === 'failed').length;
-  const summary = `${reports.length} source(s): ${reports.length - failed} ok, ${failed} failed`;
+  const alerts = reports.filter((r) => r.alert).length;
+  const summary = `${reports.length} source(s): ${reports.length - failed} ok, ${failed} failed${alerts ? `, ${alerts} flagged` : ''}`;
   return [line(header), ...rows.map(line), '', summary].join('\n');
+}
+
+function noteFor(report: SourceReport): string {
+  if (report.message) return report.message;
+  const notes = [];
+  if (report.alert) notes.push(`FLAGGED: ${report.alert}`);
+  if (report.warnings.length) notes.push(`${report.warnings.length} warning(s), first: ${report.warnings[0]}`);
+  return notes.join('; ');
 }

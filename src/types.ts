@@ -87,6 +87,8 @@ export interface GroupConfig {
 export interface Config {
   site: SiteConfig;
   groups: GroupConfig[];
+  /** Event URL pairs to show as one event (merge) or never as one (split). */
+  duplicates: { merge: [string, string][]; split: [string, string][] };
 }
 
 // ---- Export (data/*.json): what the site and the feeds are built from ----
@@ -105,6 +107,29 @@ export interface ExportedEvent extends SourceEvent {
   lastChanged: string;
   /** Missing from the latest successful fetches of its source; no longer listed as upcoming. */
   removed: boolean;
+  /** What changed upstream after the event was first seen, oldest first. */
+  changes: EventChange[];
+}
+
+export type ChangeField = 'title' | 'time' | 'place' | 'status';
+
+export interface EventChange {
+  at: string;
+  fields: ChangeField[];
+  /** The values before the change, for the fields that changed. */
+  previous: Partial<Pick<SourceEvent, 'title' | 'start' | 'end' | 'allDay' | 'venue' | 'attendance' | 'onlineUrl' | 'status'>>;
+}
+
+/** Where else the same event is listed, when two sources list it (a Luma calendar re-listing a Meetup event). */
+export interface Listing {
+  groupId: string;
+  sourceType: SourceType;
+  url: string | null;
+}
+
+/** An event as the site and the feeds show it: duplicates across sources merged into one. */
+export interface ListedEvent extends ExportedEvent {
+  alsoListedOn: Listing[];
 }
 
 export interface ExportedGroup {

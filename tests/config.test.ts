@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,24 @@ function problemsIn(name: string): string[] {
   const result = loadConfig(fixture(name));
   if (result.ok) throw new Error(`expected ${name} to be invalid, but it loaded`);
   return result.problems.map((problem) => formatProblem({ ...problem, file: name }));
+}
+
+const VALID_HEAD = `site:
+  title: Spokane Tech
+  url: https://spokanetech.example
+  timezone: America/Los_Angeles
+groups:
+  - id: python-spokane
+    name: Spokane Python User Group
+    sources:
+      - type: meetup
+        url: https://www.meetup.com/python-spokane/
+`;
+
+function writeConfig(text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'config-')), 'sources.yaml');
+  writeFileSync(path, text);
+  return path;
 }
 
 describe('a valid sources.yaml', () => {
@@ -40,8 +58,32 @@ describe('a valid sources.yaml', () => {
             sources: [{ type: 'ical', url: 'http://127.0.0.1:8080/calendar.ics' }],
           },
         ],
+        duplicates: { merge: [], split: [] },
       },
     });
+  });
+
+  it('reads duplicate overrides as pairs of event URLs', () => {
+    const result = loadConfig(writeConfig(`${VALID_HEAD}duplicates:
+  merge:
+    - [https://www.meetup.com/python-spokane/events/1/, https://lu.ma/py-night]
+  split:
+    - [https://a.example/1, https://b.example/2]
+`));
+    expect(result.ok && result.config.duplicates).toEqual({
+      merge: [['https://www.meetup.com/python-spokane/events/1/', 'https://lu.ma/py-night']],
+      split: [['https://a.example/1', 'https://b.example/2']],
+    });
+  });
+
+  it('points at a duplicate override that is not a pair of URLs', () => {
+    const result = loadConfig(writeConfig(`${VALID_HEAD}duplicates:
+  merge:
+    - [https://www.meetup.com/python-spokane/events/1/]
+`));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]).toMatchObject({ line: 13, message: expect.stringContaining('pair of event URLs') });
   });
 
   it('accepts keys it does not know at every level', () => {

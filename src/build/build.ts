@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import type { Config } from '../types.ts';
 import { openStore } from '../store/db.ts';
 import { EXPORT_FILES, configuredGroups, readCatalog, writeCatalog, type Catalog } from './export.ts';
-import { buildView, type SiteView } from './view.ts';
+import { buildView, isListedBy, type SiteView } from './view.ts';
 import { renderSite } from './site.ts';
 import { renderCalendar } from './calendar.ts';
+import { mergeDuplicates } from './duplicates.ts';
 import { writeFileAtomic } from '../fsutil.ts';
 
 export interface BuildOptions {
@@ -30,7 +31,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const { catalog, from } = loadCatalog(options);
   if (from === 'store') writeCatalog(options.dataDir, catalog);
 
-  const view = buildView(catalog, options.config.site, now);
+  const events = mergeDuplicates(catalog.events, options.config.duplicates);
+  const view = buildView({ ...catalog, events }, options.config.site, now);
   await renderSite(view, options.outDir, (dir) => writeFeeds(dir, view, now));
   return { events: catalog.events.length, upcoming: view.upcomingCount, groups: catalog.groups.length, from };
 }
@@ -88,7 +90,7 @@ function writeFeeds(dir: string, view: SiteView, now: Date): void {
     renderCalendar(listed, { name: view.site.title, description: `Every event on ${view.site.title}`, siteUrl, now }),
   );
   for (const group of view.groups) {
-    const own = listed.filter((e) => e.groupId === group.id);
+    const own = listed.filter((e) => isListedBy(e, group.id));
     writeFileAtomic(
       join(dir, 'groups', group.id, 'calendar.ics'),
       renderCalendar(own, { name: `${group.name} (${view.site.title})`, siteUrl, now }),
@@ -116,6 +118,8 @@ function publicEvents(view: SiteView) {
       url: e.url,
       page: new URL(`events/${e.slug}/`, `${view.site.url}/`).href,
       group: { id: e.groupId, name: e.groupName },
+      alsoListedOn: e.alsoListedOn,
+      changes: e.changes,
       descriptionHtml: e.descriptionHtml,
       imageUrl: e.imageUrl,
       topics: e.topics,

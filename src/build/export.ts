@@ -3,6 +3,7 @@ import type { Db } from '../store/db.ts';
 import { MISSING_FETCHES_BEFORE_REMOVAL } from '../store/events.ts';
 import type {
   Config,
+  EventChange,
   ExportedEvent,
   ExportedGroup,
   FetchOutcome,
@@ -46,6 +47,7 @@ export function readCatalog(db: Db, config: Config): Catalog {
   const isConfigured = (row: { group_id: string; type: string; url: string }) =>
     configured.has(`${row.group_id} ${row.type} ${row.url}`);
 
+  const changes = readChanges(db);
   const events = db
     .prepare<[], EventRow>(
       `SELECT e.id, e.slug, e.data_json, e.sequence, e.first_seen, e.last_changed, e.missing_count,
@@ -55,12 +57,26 @@ export function readCatalog(db: Db, config: Config): Catalog {
     )
     .all()
     .filter(isConfigured)
-    .map(toExportedEvent);
+    .map((row) => toExportedEvent(row, changes.get(row.id) ?? []));
 
   return { events, groups: readGroups(db, config), sources: readHealth(db, config) };
 }
 
-function toExportedEvent(row: EventRow): ExportedEvent {
+function readChanges(db: Db): Map<string, EventChange[]> {
+  const byEvent = new Map<string, EventChange[]>();
+  const rows = db
+    .prepare<[], { event_id: string; changed_at: string; fields: string; previous: string }>(
+      'SELECT event_id, changed_at, fields, previous FROM event_changes ORDER BY changed_at, rowid',
+    )
+    .all();
+  for (const row of rows) {
+    const change: EventChange = { at: row.changed_at, fields: JSON.parse(row.fields), previous: JSON.parse(row.previous) };
+    byEvent.set(row.event_id, [...(byEvent.get(row.event_id) ?? []), change]);
+  }
+  return byEvent;
+}
+
+function toExportedEvent(row: EventRow, changes: EventChange[]): ExportedEvent {
   const event = JSON.parse(row.data_json) as SourceEvent;
   return {
     id: row.id,
@@ -72,6 +88,7 @@ function toExportedEvent(row: EventRow): ExportedEvent {
     firstSeen: row.first_seen,
     lastChanged: row.last_changed,
     removed: row.missing_count >= MISSING_FETCHES_BEFORE_REMOVAL,
+    changes,
     ...event,
   };
 }

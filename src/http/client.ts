@@ -14,8 +14,14 @@ export interface HttpResponse {
   text(): string;
 }
 
+export interface GetOptions {
+  accept?: string;
+  /** Extra request headers (an API's Authorization, …); they cannot replace user-agent or accept. */
+  headers?: Record<string, string>;
+}
+
 export interface HttpClient {
-  get(url: string, options?: { accept?: string }): Promise<HttpResponse>;
+  get(url: string, options?: GetOptions): Promise<HttpResponse>;
 }
 
 export interface HttpClientOptions {
@@ -36,7 +42,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const userAgent = options.userAgent ?? USER_AGENT;
 
   return {
-    async get(url, { accept = '*/*' } = {}) {
+    async get(url, { accept = '*/*', headers = {} } = {}) {
       const protocol = new URL(url).protocol;
       if (protocol !== 'http:' && protocol !== 'https:') {
         throw new SourceFailure('network', `refusing to fetch a ${protocol} URL: ${url}`);
@@ -44,7 +50,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       const signal = AbortSignal.timeout(timeoutMs);
       try {
         const response = await fetch(url, {
-          headers: { 'user-agent': userAgent, accept },
+          headers: { ...headers, 'user-agent': userAgent, accept },
           redirect: 'follow',
           signal,
           dispatcher: options.dispatcher,

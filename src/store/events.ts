@@ -1,6 +1,7 @@
 import type { Db } from './db.ts';
 import type { Config, GroupDetails, SourceEvent, SourceType } from '../types.ts';
 import { contentHash, eventSlug, sourceKey, stableEventId } from './ids.ts';
+import { describeChange } from './changes.ts';
 
 export interface StoredSource {
   id: number;
@@ -53,6 +54,8 @@ export function syncConfig(db: Db, config: Config): StoredSource[] {
 
 interface EventRow {
   source_event_id: string;
+  id: string;
+  data_json: string;
   content_hash: string;
   end: string;
   missing_count: number;
@@ -60,9 +63,9 @@ interface EventRow {
 
 /**
  * Write what a successful fetch returned. New events are inserted, changed ones updated with
- * their SEQUENCE raised, unchanged ones not written at all. Upcoming events the source no longer
- * lists count one more miss; past events are left as they are (feeds drop them as they age).
- * Runs inside the caller's transaction.
+ * their SEQUENCE raised and the change recorded, unchanged ones not written at all. Upcoming
+ * events the source no longer lists count one more miss; past events are left as they are
+ * (feeds drop them as they age). Runs inside the caller's transaction.
  */
 export function applyEvents(
   db: Db,
@@ -71,35 +74,27 @@ export function applyEvents(
   options: { now: Date; timezone: string },
 ): ApplyCounts {
   const nowIso = options.now.toISOString();
+  const incoming = uniqueById(events);
   const existing = new Map(
     db
       .prepare<[number], EventRow>(
-        'SELECT source_event_id, content_hash, end, missing_count FROM events WHERE source_id = ?',
+        'SELECT source_event_id, id, data_json, content_hash, end, missing_count FROM events WHERE source_id = ?',
       )
       .all(source.id)
       .map((row) => [row.source_event_id, row]),
   );
-  const insert = db.prepare(
-    `INSERT INTO events (source_id, source_event_id, id, slug, data_json, content_hash, start, end,
-       sequence, first_seen, last_changed, missing_count)
-     VALUES (@sourceId, @sourceEventId, @id, @slug, @data, @hash, @start, @end, 0, @now, @now, 0)`,
-  );
-  const update = db.prepare(
-    `UPDATE events SET data_json = @data, content_hash = @hash, start = @start, end = @end,
-       sequence = sequence + 1, last_changed = @now, missing_count = 0
-     WHERE source_id = @sourceId AND source_event_id = @sourceEventId`,
-  );
-  const setMissing = db.prepare(
-    'UPDATE events SET missing_count = ? WHERE source_id = ? AND source_event_id = ?',
-  );
+  const statements = prepare(db);
+  const renamed = findRenamed(existing, incoming);
 
-  const counts: ApplyCounts = { found: 0, new: 0, changed: 0, missing: 0, upcoming: 0 };
-  const seen = new Set<string>();
-  for (const event of events) {
-    if (seen.has(event.sourceEventId)) continue;
-    seen.add(event.sourceEventId);
-    counts.found += 1;
+  const counts: ApplyCounts = { found: incoming.size, new: 0, changed: 0, missing: 0, upcoming: 0 };
+  for (const event of incoming.values()) {
     if (isUpcoming(event.end, nowIso)) counts.upcoming += 1;
+    const previousId = renamed.get(event.sourceEventId);
+    if (previousId !== undefined) {
+      statements.rekey.run(event.sourceEventId, source.id, previousId);
+      existing.set(event.sourceEventId, { ...existing.get(previousId)!, source_event_id: event.sourceEventId });
+      existing.delete(previousId);
+    }
 
     const hash = contentHash(event);
     const row = existing.get(event.sourceEventId);
@@ -114,22 +109,79 @@ export function applyEvents(
     };
     if (!row) {
       const id = stableEventId(source.key, event.sourceEventId);
-      insert.run({ ...params, id, slug: eventSlug(event, id, options.timezone) });
+      statements.insert.run({ ...params, id, slug: eventSlug(event, id, options.timezone) });
       counts.new += 1;
     } else if (row.content_hash !== hash) {
-      update.run(params);
+      statements.update.run(params);
+      const change = describeChange(JSON.parse(row.data_json) as SourceEvent, event);
+      if (change.fields.length > 0) {
+        statements.recordChange.run(row.id, nowIso, JSON.stringify(change.fields), JSON.stringify(change.previous));
+      }
       counts.changed += 1;
     } else if (row.missing_count !== 0) {
-      setMissing.run(0, source.id, event.sourceEventId);
+      statements.setMissing.run(0, source.id, event.sourceEventId);
     }
   }
 
   for (const row of existing.values()) {
-    if (seen.has(row.source_event_id) || !isUpcoming(row.end, nowIso)) continue;
-    setMissing.run(row.missing_count + 1, source.id, row.source_event_id);
+    if (incoming.has(row.source_event_id) || !isUpcoming(row.end, nowIso)) continue;
+    statements.setMissing.run(row.missing_count + 1, source.id, row.source_event_id);
     counts.missing += 1;
   }
   return counts;
+}
+
+function prepare(db: Db) {
+  return {
+    insert: db.prepare(
+      `INSERT INTO events (source_id, source_event_id, id, slug, data_json, content_hash, start, end,
+         sequence, first_seen, last_changed, missing_count)
+       VALUES (@sourceId, @sourceEventId, @id, @slug, @data, @hash, @start, @end, 0, @now, @now, 0)`,
+    ),
+    update: db.prepare(
+      `UPDATE events SET data_json = @data, content_hash = @hash, start = @start, end = @end,
+         sequence = sequence + 1, last_changed = @now, missing_count = 0
+       WHERE source_id = @sourceId AND source_event_id = @sourceEventId`,
+    ),
+    rekey: db.prepare('UPDATE events SET source_event_id = ? WHERE source_id = ? AND source_event_id = ?'),
+    setMissing: db.prepare('UPDATE events SET missing_count = ? WHERE source_id = ? AND source_event_id = ?'),
+    recordChange: db.prepare('INSERT INTO event_changes (event_id, changed_at, fields, previous) VALUES (?, ?, ?, ?)'),
+  };
+}
+
+function uniqueById(events: SourceEvent[]): Map<string, SourceEvent> {
+  const byId = new Map<string, SourceEvent>();
+  for (const event of events) if (!byId.has(event.sourceEventId)) byId.set(event.sourceEventId, event);
+  return byId;
+}
+
+/**
+ * Some sources change an event's id while the event stays the same (Meetup gives far instances
+ * of a series a temporary id, then a numeric one). A stored event this fetch no longer lists,
+ * with exactly the start and title of an event it lists under a new id, is that event: it keeps
+ * its id, slug and history instead of turning into a removal plus a duplicate.
+ * Returns new source id → old source id.
+ */
+function findRenamed(existing: Map<string, EventRow>, incoming: Map<string, SourceEvent>): Map<string, string> {
+  const vanished = new Map<string, string>();
+  for (const row of existing.values()) {
+    if (incoming.has(row.source_event_id)) continue;
+    const stored = JSON.parse(row.data_json) as SourceEvent;
+    vanished.set(identityKey(stored), row.source_event_id);
+  }
+  const renamed = new Map<string, string>();
+  for (const event of incoming.values()) {
+    if (existing.has(event.sourceEventId)) continue;
+    const previousId = vanished.get(identityKey(event));
+    if (previousId === undefined) continue;
+    renamed.set(event.sourceEventId, previousId);
+    vanished.delete(identityKey(event));
+  }
+  return renamed;
+}
+
+function identityKey(event: SourceEvent): string {
+  return `${event.start}\u0000${event.title.trim().toLowerCase()}`;
 }
 
 export function saveGroupDetails(db: Db, groupId: string, details: GroupDetails, now: Date): void {

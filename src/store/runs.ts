@@ -12,6 +12,7 @@ export interface FetchRecord {
   changed?: number;
   missing?: number;
   upcoming?: number | null;
+  alert?: string | null;
   durationMs: number;
 }
 
@@ -28,8 +29,8 @@ export function finishRun(db: Db, runId: number, now: Date): void {
 export function recordFetch(db: Db, runId: number, sourceId: number, record: FetchRecord, now: Date): void {
   db.prepare(
     `INSERT OR REPLACE INTO source_fetches (run_id, source_id, outcome, error_kind, http_status, message,
-       events_found, events_new, events_changed, events_missing, upcoming_count, duration_ms, finished_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       events_found, events_new, events_changed, events_missing, upcoming_count, alert, duration_ms, finished_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     runId,
     sourceId,
@@ -42,7 +43,19 @@ export function recordFetch(db: Db, runId: number, sourceId: number, record: Fet
     record.changed ?? 0,
     record.missing ?? 0,
     record.upcoming ?? null,
+    record.alert ?? null,
     Math.round(record.durationMs),
     now.toISOString(),
   );
+}
+
+/** How many upcoming events the source's last successful fetch found, if it ever succeeded. */
+export function lastUpcomingCount(db: Db, sourceId: number): number | null {
+  const row = db
+    .prepare<[number], { upcoming_count: number | null }>(
+      `SELECT upcoming_count FROM source_fetches WHERE source_id = ? AND outcome = 'ok'
+       ORDER BY finished_at DESC, run_id DESC LIMIT 1`,
+    )
+    .get(sourceId);
+  return row?.upcoming_count ?? null;
 }

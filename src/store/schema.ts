@@ -60,4 +60,19 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (run_id, source_id)
   );
   `,
+  `
+  -- What changed upstream, and when: the site shows "Time changed" / "Moved" from it.
+  CREATE TABLE event_changes (
+    event_id TEXT NOT NULL REFERENCES events(id),
+    changed_at TEXT NOT NULL,
+    -- JSON array of what changed: "title", "time", "place", "status"
+    fields TEXT NOT NULL,
+    -- JSON of the previous values of what changed
+    previous TEXT NOT NULL
+  );
+  CREATE INDEX event_changes_event ON event_changes (event_id, changed_at);
+
+  -- Set when a successful fetch found far fewer upcoming events than the one before.
+  ALTER TABLE source_fetches ADD COLUMN alert TEXT;
+  `,
 ];

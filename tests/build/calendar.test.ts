@@ -47,6 +47,7 @@ function makeEvent(overrides: Partial<ExportedEvent> = {}): ExportedEvent {
     firstSeen: hoursFromNow(-30 * 24),
     lastChanged: hoursFromNow(-2 * 24),
     removed: false,
+    changes: [],
     ...overrides,
   };
 }

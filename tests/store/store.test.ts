@@ -15,6 +15,7 @@ const EVEN_LATER = new Date('2026-11-28T12:00:00Z');
 const config: Config = {
   site: { title: 'T', url: 'https://t.example', timezone: 'America/Los_Angeles' },
   groups: [{ id: 'py', name: 'Python', tags: [], sources: [{ type: 'ical', url: 'https://py.example/feed.ics' }] }],
+  duplicates: { merge: [], split: [] },
 };
 
 function event(overrides: Partial<SourceEvent> = {}): SourceEvent {
@@ -139,5 +140,52 @@ describe('the store', () => {
     };
     expect(readCatalog(db, moved).events).toHaveLength(0);
     expect(readCatalog(db, config).events).toHaveLength(1);
+  });
+
+  it('records what changed and when, with the values before', () => {
+    const { db, source } = freshStore();
+    apply(db, source, [event()]);
+    apply(db, source, [event({ start: '2026-12-04T03:00:00Z', end: '2026-12-04T05:00:00Z', venue: null })], LATER);
+    const [stored] = exported(db);
+    expect(stored!.changes).toEqual([
+      {
+        at: LATER.toISOString(),
+        fields: ['time', 'place'],
+        previous: {
+          start: '2026-12-04T02:00:00Z',
+          end: '2026-12-04T04:00:00Z',
+          allDay: false,
+          venue: { name: 'IntelliTect', address: '1720 W 4th Ave, Spokane', lat: null, lon: null },
+          attendance: 'in_person',
+          onlineUrl: null,
+        },
+      },
+    ]);
+  });
+
+  it('raises the sequence but announces no change when only the description changed', () => {
+    const { db, source } = freshStore();
+    apply(db, source, [event()]);
+    apply(db, source, [event({ descriptionHtml: '<p>Talks and pizza</p>' })], LATER);
+    const [stored] = exported(db);
+    expect(stored!.sequence).toBe(1);
+    expect(stored!.changes).toEqual([]);
+  });
+
+  it('keeps one event when its source gives it a new id but the same start and title', () => {
+    const { db, source } = freshStore();
+    apply(db, source, [event({ sourceEventId: 'qdqxlsyfcqbjb' })]);
+    const [before] = exported(db);
+    expect(apply(db, source, [event({ sourceEventId: '298213205' })], LATER)).toMatchObject({ new: 0, missing: 0 });
+    const after = exported(db);
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ sourceEventId: '298213205', id: before!.id, slug: before!.slug, removed: false });
+  });
+
+  it('does not mistake a new event for a renamed one when the old one is still listed', () => {
+    const { db, source } = freshStore();
+    apply(db, source, [event({ sourceEventId: 'a' })]);
+    apply(db, source, [event({ sourceEventId: 'a' }), event({ sourceEventId: 'b' })], LATER);
+    expect(exported(db).map((e) => e.sourceEventId).sort()).toEqual(['a', 'b']);
   });
 });

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { mergeDuplicates } from '../../src/build/duplicates.ts';
+import type { ExportedEvent } from '../../src/types.ts';
+
+const NO_OVERRIDES = { merge: [], split: [] };
+
+function listing(overrides: Partial<ExportedEvent> & { id: string }): ExportedEvent {
+  return {
+    slug: overrides.id,
+    groupId: 'python-spokane',
+    sourceType: 'meetup',
+    sourceUrl: 'https://www.meetup.com/python-spokane/',
+    sourceEventId: overrides.id,
+    title: 'Python Night',
+    start: '2026-12-04T02:00:00Z',
+    end: '2026-12-04T04:00:00Z',
+    allDay: false,
+    endEstimated: false,
+    timezone: 'America/Los_Angeles',
+    status: 'scheduled',
+    attendance: 'in_person',
+    venue: null,
+    onlineUrl: null,
+    url: null,
+    descriptionHtml: '',
+    imageUrl: null,
+    topics: [],
+    sequence: 0,
+    firstSeen: '2026-11-01T00:00:00Z',
+    lastChanged: '2026-11-01T00:00:00Z',
+    removed: false,
+    changes: [],
+    ...overrides,
+  };
+}
+
+const meetup = listing({ id: 'm1', url: 'https://www.meetup.com/python-spokane/events/301/' });
+const luma = listing({
+  id: 'l1',
+  groupId: 'spokane-tech',
+  sourceType: 'luma',
+  sourceUrl: 'https://api.lu.ma/ics/get?entity=calendar&id=cal-1',
+  title: 'Spokane Python: monthly meetup',
+  firstSeen: '2026-11-05T00:00:00Z',
+  url: 'https://meetup.com/Python-Spokane/events/301?utm_source=luma',
+});
+
+describe('one event listed by two sources', () => {
+  it('is shown once when both link to the same event page, with the other listing as "also listed on"', () => {
+    const listed = mergeDuplicates([meetup, luma], NO_OVERRIDES);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]!.id).toBe('m1');
+    expect(listed[0]!.alsoListedOn).toEqual([{ groupId: 'spokane-tech', sourceType: 'luma', url: luma.url }]);
+  });
+
+  it('keeps the listing seen first as the event, so its feed UID does not change', () => {
+    const earlierLuma = { ...luma, firstSeen: '2026-10-01T00:00:00Z' };
+    expect(mergeDuplicates([meetup, earlierLuma], NO_OVERRIDES)[0]!.id).toBe('l1');
+  });
+
+  it('is shown once when titles match and starts are within half an hour', () => {
+    const eventbrite = listing({
+      id: 'e1',
+      groupId: 'inch360',
+      sourceType: 'eventbrite',
+      sourceUrl: 'https://www.eventbrite.com/o/inch360-72020528223',
+      title: 'PYTHON night!',
+      start: '2026-12-04T02:15:00Z',
+      firstSeen: '2026-11-02T00:00:00Z',
+    });
+    expect(mergeDuplicates([meetup, eventbrite], NO_OVERRIDES)).toHaveLength(1);
+  });
+
+  it('stays two events when the same title is hours apart', () => {
+    const later = listing({ id: 'e1', groupId: 'other', sourceUrl: 'https://other.example/', start: '2026-12-04T06:00:00Z' });
+    expect(mergeDuplicates([meetup, later], NO_OVERRIDES)).toHaveLength(2);
+  });
+
+  it('never merges two events of the same source, such as instances of a series sharing a link', () => {
+    const sameSource = listing({ id: 'm2', url: meetup.url });
+    expect(mergeDuplicates([meetup, sameSource], NO_OVERRIDES)).toHaveLength(2);
+  });
+
+  it('merges a pair the maintainer listed under duplicates.merge', () => {
+    const unrelated = { ...luma, url: 'https://lu.ma/py-night' };
+    expect(mergeDuplicates([meetup, unrelated], NO_OVERRIDES)).toHaveLength(2);
+    const merged = mergeDuplicates([meetup, unrelated], { merge: [[meetup.url!, 'https://lu.ma/py-night']], split: [] });
+    expect(merged).toHaveLength(1);
+  });
+
+  it('keeps apart a pair the maintainer listed under duplicates.split', () => {
+    const split = { merge: [], split: [['https://www.meetup.com/python-spokane/events/301/', luma.url!]] as [string, string][] };
+    expect(mergeDuplicates([meetup, luma], split)).toHaveLength(2);
+  });
+});
