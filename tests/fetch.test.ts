@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { fetchAll } from '../src/fetch.ts';
+import { openStore } from '../src/store/db.ts';
+import { readCatalog } from '../src/build/export.ts';
+import { SourceFailure } from '../src/errors.ts';
+import type { HttpClient, HttpResponse } from '../src/http/client.ts';
+import type { Config } from '../src/types.ts';
+import { HOUR, daysFrom, icsFeed } from './helpers/feeds.ts';
+
+const now = new Date();
+const FEED_URL = 'https://py.example/feed.ics';
+
+const config: Config = {
+  site: { title: 'T', url: 'https://t.example', timezone: 'America/Los_Angeles' },
+  groups: [
+    { id: 'py', name: 'Python', tags: [], sources: [{ type: 'ical', url: FEED_URL }] },
+    { id: 'rust', name: 'Rust', tags: [], sources: [{ type: 'ical', url: 'https://rust.example/feed.ics' }] },
+  ],
+  duplicates: { merge: [], split: [] },
+};
+
+function feedWith(count: number): string {
+  return icsFeed(
+    'Python',
+    Array.from({ length: count }, (_, i) => {
+      const start = daysFrom(now, i + 1);
+      return { uid: `e${i}`, summary: `Meetup ${i}`, start, end: new Date(start.getTime() + 2 * HOUR) };
+    }),
+  );
+}
+
+/** An HTTP client answering from a table of bodies (or failures) by URL. */
+function fakeHttp(answers: Record<string, string | SourceFailure>): HttpClient {
+  return {
+    async get(url) {
+      const answer = answers[url];
+      if (answer === undefined) throw new SourceFailure('http', `HTTP 404 from ${url}`, 404);
+      if (answer instanceof SourceFailure) throw answer;
+      const body = Buffer.from(answer);
+      return { url, status: 200, headers: new Headers(), body, text: () => answer } satisfies HttpResponse;
+    },
+  };
+}
+
+describe('fetching sources', () => {
+  it('keeps a failing source from touching the others', async () => {
+    const db = openStore(':memory:');
+    const reports = await fetchAll({
+      db,
+      config,
+      http: fakeHttp({ [FEED_URL]: feedWith(2), 'https://rust.example/feed.ics': new SourceFailure('timeout', 'no answer') }),
+    });
+    expect(reports.map((r) => [r.groupId, r.outcome, r.found])).toEqual([
+      ['py', 'ok', 2],
+      ['rust', 'failed', 0],
+    ]);
+    expect(reports[1]).toMatchObject({ errorKind: 'timeout', message: 'no answer' });
+  });
+
+  it('flags a source whose upcoming events fell by half since its last successful fetch', async () => {
+    const db = openStore(':memory:');
+    await fetchAll({ db, config, http: fakeHttp({ [FEED_URL]: feedWith(6) }) });
+    const [python] = await fetchAll({ db, config, http: fakeHttp({ [FEED_URL]: feedWith(3) }) });
+    expect(python!.alert).toBe('upcoming events fell from 6 to 3');
+    const stored = db.prepare("SELECT alert FROM source_fetches WHERE alert IS NOT NULL").all();
+    expect(stored).toEqual([{ alert: 'upcoming events fell from 6 to 3' }]);
+  });
+
+  it('does not flag a source that lost one event of three', async () => {
+    const db = openStore(':memory:');
+    await fetchAll({ db, config, http: fakeHttp({ [FEED_URL]: feedWith(3) }) });
+    const [python] = await fetchAll({ db, config, http: fakeHttp({ [FEED_URL]: feedWith(2) }) });
+    expect(python!.alert).toBeNull();
+  });
+
+  it('compares against the last successful fetch, not a failed one in between', async () => {
+    const db = openStore(':memory:');
+    await fetchAll({ db, config, http: fakeHttp({ [FEED_URL]: feedWith(4) }) });
+    await fetchAll({ db, config, http: fakeHttp({}) });
+    const [python] = await fetchAll({ db, config, http: fakeHttp({ [FEED_URL]: feedWith(1) }) });
+    expect(python!.alert).toBe('upcoming events fell from 4 to 1');
+  });
+
+  it('fails a source whose feed turned into an HTML page, keeping its events', async () => {
+    const db = openStore(':memory:');
+    await fetchAll({ db, config, http: fakeHttp({ [FEED_URL]: feedWith(2) }) });
+    const [python] = await fetchAll({
+      db,
+      config,
+      http: fakeHttp({ [FEED_URL]: '<!doctype html><html><title>Just a moment...</title></html>' }),
+    });
+    expect(python).toMatchObject({ outcome: 'failed', errorKind: 'unexpected_content' });
+    expect(readCatalog(db, config).events.filter((e) => !e.removed)).toHaveLength(2);
+  });
+
+  it('confines an adapter bug to its source and records it as a parse failure', async () => {
+    const db = openStore(':memory:');
+    const exploding: HttpClient = {
+      async get() {
+        throw new TypeError("Cannot read properties of undefined (reading 'x')");
+      },
+    };
+    const reports = await fetchAll({ db, config, http: exploding });
+    expect(reports.every((r) => r.outcome === 'failed' && r.errorKind === 'parse')).toBe(true);
+    expect(reports[0]!.message).toContain("Cannot read properties of undefined");
+  });
+
+  it('fetches only the groups named with --only', async () => {
+    const db = openStore(':memory:');
+    const reports = await fetchAll({ db, config, http: fakeHttp({ [FEED_URL]: feedWith(1) }), only: ['py'] });
+    expect(reports.map((r) => r.groupId)).toEqual(['py']);
+  });
+
+  it('ends the run with an error when the store cannot be written, instead of blaming the source', async () => {
+    const db = openStore(':memory:');
+    db.exec('CREATE TRIGGER no_writes BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, "disk I/O error"); END;');
+    await expect(fetchAll({ db, config, http: fakeHttp({ [FEED_URL]: feedWith(1) }) })).rejects.toThrow('disk I/O error');
+  });
+});
