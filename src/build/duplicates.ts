@@ -11,11 +11,12 @@ const START_TOLERANCE_MS = 30 * 60 * 1000;
  * "also listed on".
  */
 export function mergeDuplicates(events: ExportedEvent[], overrides: Config['duplicates']): ListedEvent[] {
-  const sets = new DisjointSets(events.length);
+  // A source never lists one event twice: a merged event holds at most one listing per source,
+  // even when two of a source's events (a series sharing one link) both match a third listing.
+  const sets = new DisjointSets(events.map((e) => `${e.groupId} ${e.sourceType} ${e.sourceUrl}`));
   const split = new Set(overrides.split.map(([a, b]) => pairKey(normalizeUrl(a), normalizeUrl(b))));
   const urls = events.map((e) => (e.url ? normalizeUrl(e.url) : null));
   const join = (i: number, j: number) => {
-    if (events[i]!.sourceUrl === events[j]!.sourceUrl && events[i]!.groupId === events[j]!.groupId) return;
     if (urls[i] && urls[j] && split.has(pairKey(urls[i]!, urls[j]!))) return;
     sets.union(i, j);
   };
@@ -98,10 +99,13 @@ function pairKey(a: string, b: string): string {
   return a < b ? `${a} ${b}` : `${b} ${a}`;
 }
 
+/** Union-find whose sets never hold two members with the same label. */
 class DisjointSets {
   private readonly parent: number[];
-  constructor(size: number) {
-    this.parent = Array.from({ length: size }, (_, i) => i);
+  private readonly labels: Set<string>[];
+  constructor(labels: string[]) {
+    this.parent = labels.map((_, i) => i);
+    this.labels = labels.map((label) => new Set([label]));
   }
   find(i: number): number {
     while (this.parent[i] !== i) {
@@ -111,6 +115,11 @@ class DisjointSets {
     return i;
   }
   union(a: number, b: number): void {
-    this.parent[this.find(b)] = this.find(a);
+    const [rootA, rootB] = [this.find(a), this.find(b)];
+    if (rootA === rootB) return;
+    const [labelsA, labelsB] = [this.labels[rootA]!, this.labels[rootB]!];
+    if ([...labelsB].some((label) => labelsA.has(label))) return;
+    this.parent[rootB] = rootA;
+    for (const label of labelsB) labelsA.add(label);
   }
 }

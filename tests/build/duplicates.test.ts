@@ -81,6 +81,13 @@ describe('one event listed by two sources', () => {
     expect(mergeDuplicates([meetup, sameSource], NO_OVERRIDES)).toHaveLength(2);
   });
 
+  it('never folds two events of one source together through a third listing that matches both', () => {
+    const second = listing({ id: 'm2', url: meetup.url, start: '2026-12-11T02:00:00Z', end: '2026-12-11T04:00:00Z' });
+    const listed = mergeDuplicates([meetup, second, luma], NO_OVERRIDES);
+    expect(listed.map((e) => e.id).sort()).toEqual(['m1', 'm2']);
+    expect(listed.flatMap((e) => e.alsoListedOn)).toHaveLength(1);
+  });
+
   it('merges a pair the maintainer listed under duplicates.merge', () => {
     const unrelated = { ...luma, url: 'https://lu.ma/py-night' };
     expect(mergeDuplicates([meetup, unrelated], NO_OVERRIDES)).toHaveLength(2);
