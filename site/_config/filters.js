@@ -15,13 +15,17 @@ export default function (eleventyConfig) {
    */
   eleventyConfig.addFilter('sanitized', (html) => sanitizeDescription(String(html ?? '')));
 
-  eleventyConfig.addFilter('platformName', (type) => PLATFORM_NAMES[type] ?? type);
+  /** Where a link goes, in words: "Meetup" for meetup.com, else the site's host name. */
+  eleventyConfig.addFilter('platformName', (url) => {
+    const safe = safeHttpUrl(url);
+    if (!safe) return 'the source';
+    const host = new URL(safe).hostname.replace(/^www\./, '');
+    return PLATFORMS.find(([pattern]) => pattern.test(host))?.[1] ?? host;
+  });
 }
 
-const PLATFORM_NAMES = {
-  meetup: 'Meetup',
-  eventbrite: 'Eventbrite',
-  luma: 'Luma',
-  ical: 'the group’s calendar',
-  jsonld: 'the group’s website',
-};
+const PLATFORMS = [
+  [/(^|\.)meetup\.com$/, 'Meetup'],
+  [/(^|\.)eventbrite\.[a-z.]+$/, 'Eventbrite'],
+  [/(^|\.)(lu\.ma|luma\.com)$/, 'Luma'],
+];

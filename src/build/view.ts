@@ -1,11 +1,12 @@
 import type { Catalog } from './export.ts';
-import type { ChangeField, EventChange, ExportedGroup, ListedEvent, SiteConfig, SourceHealth } from '../types.ts';
+import type { ChangeField, EventChange, ExportedGroup, ListedEvent, Listing, SiteConfig, SourceHealth } from '../types.ts';
 
 // What the templates read: the catalog plus everything worth computing once in code rather
 // than in Nunjucks (local dates and times, labels, who is upcoming).
 
 export interface EventView extends ListedEvent {
   groupName: string;
+  alsoListedOn: (Listing & { groupName: string })[];
   /** "Time changed", "Moved": changes upstream in the last week, for badges. */
   recentChanges: string[];
   /** Every change upstream, newest first, in words: "Time changed on …, was …". */
@@ -53,7 +54,8 @@ const RECENT_CHANGE_MS = 7 * 24 * 3600 * 1000;
 export function buildView(catalog: ListedCatalog, site: SiteConfig, now: Date): SiteView {
   const zone = site.timezone;
   const groupNames = new Map(catalog.groups.map((g) => [g.id, g.name]));
-  const events = catalog.events.map((event) => eventView(event, groupNames.get(event.groupId) ?? event.groupId, zone, now));
+  const nameOf = (groupId: string) => groupNames.get(groupId) ?? groupId;
+  const events = catalog.events.map((event) => eventView(event, nameOf, zone, now));
   const upcoming = events.filter((e) => e.upcoming);
 
   return {
@@ -89,11 +91,12 @@ export function pathPrefixOf(siteUrl: string): string {
   return `${path}/`;
 }
 
-function eventView(event: ListedEvent, groupName: string, zone: string, now: Date): EventView {
+function eventView(event: ListedEvent, nameOf: (groupId: string) => string, zone: string, now: Date): EventView {
   const day = event.allDay ? event.start : localParts(event.start, zone).day;
   return {
     ...event,
-    groupName,
+    groupName: nameOf(event.groupId),
+    alsoListedOn: event.alsoListedOn.map((listing) => ({ ...listing, groupName: nameOf(listing.groupId) })),
     recentChanges: recentChangeBadges(event, now),
     changeLog: event.changes.map((change) => describeChange(change, zone)).reverse(),
     day,
