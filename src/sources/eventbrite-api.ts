@@ -43,7 +43,7 @@ export async function readOrganizerApi(organizerId: string, token: string, conte
   return { events, group: await organizerGroup(get, organizerId, base, warn), warnings };
 }
 
-/** Read at call time, so that tests (and mirrors) can point it at their own server. */
+/** Read at call time, so that tests (and mirrors) can point it at their own server; empty means unset. */
 function apiBaseUrl(): string {
   return (process.env.EVENTBRITE_API_URL?.trim() || DEFAULT_API_URL).replace(/\/+$/, '');
 }

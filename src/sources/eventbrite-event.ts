@@ -216,7 +216,7 @@ function firstOccurrenceEnd(span: ListedSpan): string {
   return sameDay !== null && sameDay > span.start ? sameDay : addMinutes(span.start, DEFAULT_DURATION_MINUTES);
 }
 
-export function statusOf(raw: JsonObject): EventStatus {
+function statusOf(raw: JsonObject): EventStatus {
   // A cancelled event can keep `status: completed` or `live`; only its sales status says so.
   if (textOf(objectOf(raw.event_sales_status)?.message_code) === 'event_cancelled') return 'cancelled';
   return STATUSES[textOf(raw.status)?.toLowerCase() ?? ''] ?? 'scheduled';

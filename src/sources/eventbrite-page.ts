@@ -51,7 +51,7 @@ export async function readOrganizerPage(url: string, context: AdapterContext): P
 // ---- window.__SERVER_DATA__ ----
 
 /** The object a script assigns to `window.__SERVER_DATA__`, or null when the page has none that parses. */
-export function serverDataOf(html: string): JsonObject | null {
+function serverDataOf(html: string): JsonObject | null {
   for (const match of html.matchAll(SERVER_DATA_ASSIGNMENT)) {
     const json = balancedJsonAt(html, match.index + match[0].length);
     if (json === null) continue;
@@ -104,6 +104,8 @@ function listedEvents(html: string, serverData: JsonObject | null, options: Page
     const eventOptions = { pageUrl: options.pageUrl, defaultTimezone: options.timezone, warn: options.warn };
     return future.filter(isObject).flatMap((raw) => eventFromEventbrite(raw, eventOptions) ?? []);
   }
+  // The JSON-LD lists the same events less precisely: better than no update at all, and the
+  // warning below tells the maintainer that the page changed.
   const jsonld = Array.isArray(serverData?.jsonld) ? serverData.jsonld : [];
   const events = eventsFromJsonLd([...extractJsonLd(html).nodes, ...jsonld], options);
   const problem =

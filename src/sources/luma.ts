@@ -115,7 +115,7 @@ export const lumaAdapter: Adapter = async (source, context) => {
 };
 
 /** True for a Luma iCal feed URL (`…/ics/get?entity=calendar&id=cal-…`) on any host. */
-export function isLumaFeedUrl(url: string): boolean {
+function isLumaFeedUrl(url: string): boolean {
   return new URL(url).pathname.replace(/\/+$/, '').endsWith('/ics/get');
 }
 
@@ -137,7 +137,7 @@ async function locateCalendar(url: string, context: AdapterContext): Promise<Loc
   return { feedUrl: `${apiBase}/ics/get?${query}`, id: found.id, apiBase, pageUrl: url, about: found.calendar };
 }
 
-/** `LUMA_API_URL` points every Luma request at a mirror or a test server. */
+/** `LUMA_API_URL`, when set, says where Luma's API is (a mirror, a test server). */
 function apiBaseUrl(fallback: string): string {
   return (process.env.LUMA_API_URL?.trim() || fallback).replace(/\/+$/, '');
 }

@@ -45,14 +45,14 @@ const ATTENDANCE: Record<string, Attendance> = {
 // Meetup's GroupStatus values for a group that no longer meets; "ACTIVE" and "PAID" are live groups.
 const INACTIVE_GROUP_STATUSES = new Set(['CLOSED', 'FROZEN', 'INACTIVE']);
 
-const HTML_TAG = /<\/?[a-z][a-z0-9]*(?:\s[^>]*)?\/?>/i;
+const HTML_START = /^\s*<[a-z][a-z0-9]*(?:\s[^>]*)?\/?>/i;
 
 const identity: Deref = (value) => value;
 
 // ---- Pages ----
 
 /** `props.pageProps` of the page's `__NEXT_DATA__`, or null when there is none to read. */
-export function readNextData(html: string): JsonObject | null {
+function readNextData(html: string): JsonObject | null {
   const json = load(html)('script#__NEXT_DATA__').text();
   if (json.trim() === '') return null;
   try {
@@ -234,10 +234,15 @@ function addressOf(place: JsonObject): string | null {
   const region = [textOf(place.state), textOf(place.postalCode)].filter(Boolean).join(' ');
   const parts: string[] = [];
   for (const part of [textOf(place.address), textOf(place.city), region]) {
-    // Organizers often type the city and state into the street line as well.
-    if (part && !parts.join(', ').toLowerCase().includes(part.toLowerCase())) parts.push(plainText(part));
+    if (part && !alreadySaid(parts, part)) parts.push(plainText(part));
   }
   return parts.length === 0 ? null : parts.join(', ');
+}
+
+/** Organizers often type the city and state into the street line as well. */
+function alreadySaid(parts: string[], part: string): boolean {
+  const said = parts.join(',').split(',').map((segment) => segment.trim().toLowerCase());
+  return said.includes(part.toLowerCase());
 }
 
 /** `lat` with `lng` (inline events) or `lon` (the Apollo cache); Meetup writes 0,0 for "unknown". */
@@ -286,9 +291,12 @@ function groupDetailsOf(group: JsonObject, deref: Deref, pageUrl: string): Group
   };
 }
 
-/** Group descriptions are Markdown on newer groups and HTML on older ones. */
+/**
+ * Group descriptions are HTML on older groups and Markdown on newer ones, which may hold some
+ * inline HTML too; read as Markdown, HTML can turn into code blocks or lose its emphasis marks.
+ */
 function descriptionHtml(description: string): string {
-  return HTML_TAG.test(description) ? sanitizeDescription(description) : markdownToHtml(description);
+  return HTML_START.test(description) ? sanitizeDescription(description) : markdownToHtml(description);
 }
 
 /** The group page, then its website and social links; Meetup stores unset ones as "http://". */

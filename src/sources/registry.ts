@@ -1,12 +1,16 @@
 import type { SourceType } from '../types.ts';
 import type { Adapter } from './adapter.ts';
+import { eventbriteAdapter } from './eventbrite.ts';
 import { icalAdapter } from './ical.ts';
 import { jsonldAdapter } from './jsonld.ts';
+import { lumaAdapter } from './luma.ts';
 
 /** The one place a source `type` is mapped to the module that reads it. */
 const ADAPTERS: Partial<Record<SourceType, Adapter>> = {
+  eventbrite: eventbriteAdapter,
   ical: icalAdapter,
   jsonld: jsonldAdapter,
+  luma: lumaAdapter,
 };
 
 export function adapterFor(type: SourceType): Adapter | undefined {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mergeDuplicates } from '../../src/build/duplicates.ts';
-import type { ExportedEvent } from '../../src/types.ts';
+import { readLumaItems } from '../../src/sources/luma.ts';
+import type { ExportedEvent, SourceEvent } from '../../src/types.ts';
+import { describeRealFixtures, realFixtureText } from '../helpers/fixtures.ts';
 
 const NO_OVERRIDES = { merge: [], split: [] };
 
@@ -98,5 +100,39 @@ describe('one event listed by two sources', () => {
   it('keeps apart a pair the maintainer listed under duplicates.split', () => {
     const split = { merge: [], split: [['https://www.meetup.com/python-spokane/events/301/', luma.url!]] as [string, string][] };
     expect(mergeDuplicates([meetup, luma], split)).toHaveLength(2);
+  });
+});
+
+describeRealFixtures('a real Luma calendar re-listing a Meetup event', () => {
+  it('is shown once, as the Meetup event, with the Luma calendar under "also listed on"', () => {
+    const { entries } = JSON.parse(realFixtureText('luma/calendar-get-items-external-event.json')) as { entries: unknown[] };
+    const [item] = readLumaItems(entries).items;
+    const fromLuma: SourceEvent = item!.event;
+    const lumaListing = listing({
+      ...fromLuma,
+      id: 'luma-listing',
+      groupId: 'upwise',
+      sourceType: 'luma',
+      sourceUrl: 'https://api.lu.ma/ics/get?entity=calendar&id=cal-jLDJBTnVF9QGY6V',
+      firstSeen: '2025-10-10T00:00:00Z',
+    });
+    const meetupListing = listing({
+      id: 'meetup-listing',
+      groupId: 'hack-greenville',
+      sourceUrl: 'https://www.meetup.com/hack-greenville/',
+      sourceEventId: '310839956',
+      title: 'HackGreenville Nights - Fall Edition',
+      start: fromLuma.start,
+      end: fromLuma.end,
+      url: 'https://www.meetup.com/hack-greenville/events/310839956/',
+      firstSeen: '2025-10-01T00:00:00Z',
+    });
+
+    const listed = mergeDuplicates([lumaListing, meetupListing], NO_OVERRIDES);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]!.id).toBe('meetup-listing');
+    expect(listed[0]!.alsoListedOn).toEqual([
+      { groupId: 'upwise', sourceType: 'luma', url: 'https://www.meetup.com/hack-greenville/events/310839956/' },
+    ]);
   });
 });
