@@ -66,9 +66,7 @@ async function fetchSource(
   const now = clock();
   let result: AdapterResult;
   try {
-    const adapter = adapterFor(source.type);
-    if (!adapter) throw new SourceFailure('unexpected_content', `no adapter reads sources of type "${source.type}"`);
-    result = await adapter({ type: source.type, url: source.url }, { http, site: config.site, now });
+    result = await adapterFor(source.type)({ type: source.type, url: source.url }, { http, site: config.site, now });
   } catch (error) {
     const durationMs = performance.now() - started;
     const failure = asFailure(error);

@@ -18,6 +18,11 @@ export interface ParseOptions {
   now: Date;
   /** Zone for floating times when the calendar declares no X-WR-TIMEZONE. */
   defaultTimezone: string;
+  /**
+   * Turns a DESCRIPTION (unescaped text) into sanitized HTML. Plain text by default; a platform
+   * whose descriptions are Markdown (Meetup) passes its own.
+   */
+  describe?: (text: string, calendarName: string | null) => string;
 }
 
 export interface ParsedCalendar {
@@ -71,7 +76,10 @@ export function parseICalendar(bytes: Uint8Array, options: ParseOptions): Parsed
   const components = [...top, ...calendars.flatMap((c) => c.children)];
 
   const timezone = declaredTimezone(calendarProperties, warnings);
+  const name = calendarName(calendarProperties);
+  const describe = options.describe ?? plainTextToHtml;
   const context: ReadContext = {
+    describe: (text) => describe(text, name),
     window: {
       from: new Date(options.now.getTime() - PAST_DAYS * DAY_MS),
       to: new Date(options.now.getTime() + FUTURE_DAYS * DAY_MS),
@@ -84,7 +92,7 @@ export function parseICalendar(bytes: Uint8Array, options: ParseOptions): Parsed
   const series = groupIntoSeries(components.filter((c) => c.name === 'VEVENT'), context);
   return {
     events: series.flatMap((s) => readSeries(s, context)),
-    calendarName: calendarName(calendarProperties),
+    calendarName: name,
     timezone,
     warnings,
   };
@@ -253,6 +261,7 @@ function splitTextList(text: string): string[] {
 // ---- Components to series (one UID: a master and its RECURRENCE-ID overrides) ----
 
 interface ReadContext {
+  describe: (text: string) => string;
   window: { from: Date; to: Date };
   /** Where floating times (no Z, no TZID) are read. */
   floatingZone: string;
@@ -428,7 +437,7 @@ function toSourceEvent(occurrence: Occurrence, master: VEvent, series: Series, c
     status: value(component, 'STATUS')?.trim().toUpperCase() === 'CANCELLED' ? 'cancelled' : 'scheduled',
     ...place(component),
     url: safeHttpUrl(value(component, 'URL')),
-    descriptionHtml: plainTextToHtml(unescapeText(value(component, 'DESCRIPTION') ?? '')),
+    descriptionHtml: context.describe(unescapeText(value(component, 'DESCRIPTION') ?? '')),
     imageUrl: null,
     topics: topics(component),
   };

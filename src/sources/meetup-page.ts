@@ -31,6 +31,7 @@ export interface GroupPage {
   group: GroupDetails | null;
 }
 
+// Every other status (ACTIVE, PUBLISHED, PAST, DRAFT, …) names an event that happens or happened.
 const STATUSES: Record<string, EventStatus> = {
   CANCELLED: 'cancelled',
   CANCELLED_PERM: 'cancelled',
@@ -100,7 +101,7 @@ export function readGroupPage(html: string, urlname: string, options: MeetupPage
 
   const deref = state === null ? identity : apolloDeref(state);
   const timezone = group === null ? null : zoneOf(group.timezone);
-  const fromState = state === null || group === null ? [] : apolloEvents(state, group, options);
+  const fromState = state === null || group === null ? [] : apolloEvents(state, group, deref, options);
   const known = new Set(fromState.map((event) => event.sourceEventId));
   // The JSON-LD repeats the upcoming events; it only adds those the cache lacks.
   const fromJsonLd = listed
@@ -122,8 +123,7 @@ function apolloGroup(state: JsonObject, urlname: string): JsonObject | null {
   return null;
 }
 
-function apolloEvents(state: JsonObject, group: JsonObject, options: MeetupPageOptions): SourceEvent[] {
-  const deref = apolloDeref(state);
+function apolloEvents(state: JsonObject, group: JsonObject, deref: Deref, options: MeetupPageOptions): SourceEvent[] {
   const events: SourceEvent[] = [];
   for (const [key, value] of Object.entries(state)) {
     const node = asObject(value);

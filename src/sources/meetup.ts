@@ -101,44 +101,17 @@ async function fetchGroupPage(group: MeetupGroup, context: AdapterContext): Prom
 
 /** A Meetup group's iCal feed: events under their Meetup ids, descriptions rendered as Markdown. */
 export function readMeetupFeed(bytes: Uint8Array, options: ParseOptions): MeetupFeed {
-  const calendar = parseICalendar(bytes, options);
-  const descriptions = descriptionsByUid(bytes);
-  const events = calendar.events.map((event) => {
-    const description = descriptions.get(event.sourceEventId);
-    return {
-      ...event,
-      sourceEventId: feedEventId(event),
-      descriptionHtml:
-        description === undefined ? event.descriptionHtml : markdownToHtml(withoutGroupLine(description, calendar.calendarName)),
-    };
+  const calendar = parseICalendar(bytes, {
+    ...options,
+    describe: (text, calendarName) => markdownToHtml(withoutGroupLine(text, calendarName)),
   });
+  const events = calendar.events.map((event) => ({ ...event, sourceEventId: feedEventId(event) }));
   return { events, calendarName: calendar.calendarName, warnings: calendar.warnings };
 }
 
 /** `UID:event_<id>@meetup.com`; the id is also the last segment of the event's URL. */
 function feedEventId(event: SourceEvent): string {
   return /^event_([^@]+)@/.exec(event.sourceEventId)?.[1] ?? meetupIdFromUrl(event.url) ?? event.sourceEventId;
-}
-
-/**
- * Each VEVENT's DESCRIPTION as text, by UID. parseICalendar gives descriptions only as plain text
- * turned into HTML, and Meetup's are Markdown. Unfolded on bytes, as a fold may split a UTF-8
- * character.
- */
-function descriptionsByUid(bytes: Uint8Array): Map<string, string> {
-  const unfolded = Buffer.from(Buffer.from(bytes).toString('latin1').replace(/\r?\n[ \t]/g, ''), 'latin1');
-  const descriptions = new Map<string, string>();
-  for (const block of unfolded.toString('utf8').split(/^BEGIN:VEVENT[ \t]*\r?$/im).slice(1)) {
-    const uid = /^UID(?:;[^:\r\n]*)?:(.*?)\r?$/im.exec(block)?.[1]?.trim();
-    const description = /^DESCRIPTION(?:;(?:"[^"]*"|[^";:\r\n])*)*:(.*?)\r?$/im.exec(block)?.[1];
-    if (uid !== undefined && description !== undefined) descriptions.set(uid, unescapeText(description));
-  }
-  return descriptions;
-}
-
-/** RFC 5545 §3.3.11 text escapes. */
-function unescapeText(text: string): string {
-  return text.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 }
 
 /** Meetup starts each DESCRIPTION with the group's name on a line of its own. */

@@ -4,15 +4,17 @@ import { eventbriteAdapter } from './eventbrite.ts';
 import { icalAdapter } from './ical.ts';
 import { jsonldAdapter } from './jsonld.ts';
 import { lumaAdapter } from './luma.ts';
+import { meetupAdapter } from './meetup.ts';
 
 /** The one place a source `type` is mapped to the module that reads it. */
-const ADAPTERS: Partial<Record<SourceType, Adapter>> = {
+const ADAPTERS: Record<SourceType, Adapter> = {
   eventbrite: eventbriteAdapter,
   ical: icalAdapter,
   jsonld: jsonldAdapter,
   luma: lumaAdapter,
+  meetup: meetupAdapter,
 };
 
-export function adapterFor(type: SourceType): Adapter | undefined {
+export function adapterFor(type: SourceType): Adapter {
   return ADAPTERS[type];
 }
