@@ -1,0 +1,49 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SourceFailure } from '../errors.ts';
+
+/** Time that only moves forward: spacing and deadlines must not jump with the wall clock. */
+export const monotonicNow = (): number => performance.now();
+
+/** The overall time a source may take, waits in queues and retries included. */
+export interface Deadline {
+  /** Aborts when the deadline passes; never aborts without a deadline. */
+  readonly signal: AbortSignal;
+  remainingMs(): number;
+  failure(url: string): SourceFailure;
+}
+
+export function deadlineAfter(ms: number | undefined): Deadline {
+  if (ms === undefined) {
+    return {
+      signal: new AbortController().signal,
+      remainingMs: () => Infinity,
+      failure: (url) => new SourceFailure('timeout', `gave up on ${url}: the request was aborted`),
+    };
+  }
+  const endsAt = monotonicNow() + ms;
+  return {
+    signal: AbortSignal.timeout(ms),
+    remainingMs: () => Math.max(0, endsAt - monotonicNow()),
+    failure: (url) =>
+      new SourceFailure('timeout', `the source's deadline of ${seconds(ms)} passed before ${url} answered in full`),
+  };
+}
+
+export function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`;
+}
+
+export async function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  signal.throwIfAborted();
+  if (ms > 0) await sleep(ms, undefined, { signal });
+}
+
+/** Waits for `promise`, but no longer than until `signal` aborts (the work itself goes on). */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
