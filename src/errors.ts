@@ -5,7 +5,9 @@ export type FailureKind =
   | 'http'
   | 'too_large'
   | 'unexpected_content'
-  | 'parse';
+  | 'parse'
+  /** robots.txt disallows the URL, or could not be read, which RFC 9309 says means stay away. */
+  | 'robots';
 
 export class SourceFailure extends Error {
   constructor(
