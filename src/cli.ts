@@ -1,10 +1,10 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { loadConfig, formatProblem } from './config.ts';
 import type { Config } from './types.ts';
 import { openStore } from './store/db.ts';
 import { createHttpClient } from './http/client.ts';
 import { fetchAll } from './fetch.ts';
-import { formatFetchTable } from './report.ts';
+import { fetchSummaryJson, formatFetchTable, formatProgress } from './report.ts';
 import { build } from './build/build.ts';
 
 /** Exit codes, as the guide defines them. */
@@ -40,14 +40,25 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(configOption())
     .addOption(dbOption())
     .option('--only <group-id>', 'fetch only this group (repeatable)', collect, [])
-    .action(async (options: { config: string; db: string; only: string[] }) => {
+    .option('--concurrency <n>', 'sources fetched at once', positiveInteger)
+    .option('--json', 'print the run summary as JSON instead of a table')
+    .action(async (options: { config: string; db: string; only: string[]; concurrency?: number; json?: boolean }) => {
       const config = readConfig(options.config);
       const unknown = options.only.filter((id) => !config.groups.some((g) => g.id === id));
       if (unknown.length) throw new UsageError(`--only: no group with id ${unknown.map((id) => `"${id}"`).join(', ')} in ${options.config}`);
       const db = openStore(options.db);
       try {
-        const reports = await fetchAll({ db, config, http: createHttpClient(), only: options.only });
-        console.log(formatFetchTable(reports));
+        const progress = process.stderr.isTTY && !options.json ? liveLine() : undefined;
+        const reports = await fetchAll({
+          db,
+          config,
+          http: createHttpClient(),
+          only: options.only,
+          concurrency: options.concurrency,
+          onProgress: progress && ((p) => progress.show(formatProgress(p))),
+        });
+        progress?.clear();
+        console.log(options.json ? fetchSummaryJson(reports) : formatFetchTable(reports));
         if (reports.length > 0 && reports.every((r) => r.outcome === 'failed')) {
           console.error('every source failed; the store keeps what it had');
           exitCode = EXIT.runFailed;
@@ -97,5 +108,19 @@ function readConfig(path: string): Config {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}
+
+/** A status line rewritten in place on a terminal. */
+function liveLine() {
+  return {
+    show: (text: string) => process.stderr.write(`\r\x1b[2K${text.slice(0, (process.stderr.columns || 80) - 1)}`),
+    clear: () => process.stderr.write('\r\x1b[2K'),
+  };
 }
 

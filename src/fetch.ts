@@ -32,6 +32,16 @@ export interface FetchRunOptions {
   only?: string[];
   concurrency?: number;
   now?: () => Date;
+  /** Called as sources start and finish, for a live progress line. */
+  onProgress?: (progress: FetchProgress) => void;
+}
+
+export interface FetchProgress {
+  done: number;
+  total: number;
+  failed: number;
+  /** Hosts with a source being fetched right now. */
+  activeHosts: string[];
 }
 
 const DEFAULT_CONCURRENCY = 4;
@@ -48,8 +58,17 @@ export async function fetchAll(options: FetchRunOptions): Promise<SourceReport[]
   const runId = startRun(db, clock());
   const limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
 
+  const progress = trackProgress(sources.length, options.onProgress);
   const reports = await Promise.all(
-    sources.map((source) => limit(() => fetchSource(db, runId, source, { config, http, clock }))),
+    sources.map((source) =>
+      limit(async () => {
+        const host = new URL(source.url).host;
+        progress.started(host);
+        const report = await fetchSource(db, runId, source, { config, http, clock });
+        progress.finished(host, report.outcome === 'failed');
+        return report;
+      }),
+    ),
   );
   finishRun(db, runId, clock());
   return reports;
@@ -89,6 +108,27 @@ async function fetchSource(
     return { counts: applied, alert };
   })();
   return { ...base, outcome: 'ok', ...counts, durationMs, errorKind: null, message: null, alert, warnings };
+}
+
+function trackProgress(total: number, report: FetchRunOptions['onProgress']) {
+  const active = new Map<string, number>();
+  let done = 0;
+  let failed = 0;
+  const emit = () => report?.({ done, total, failed, activeHosts: [...active.keys()] });
+  return {
+    started(host: string) {
+      active.set(host, (active.get(host) ?? 0) + 1);
+      emit();
+    },
+    finished(host: string, hasFailed: boolean) {
+      const left = (active.get(host) ?? 1) - 1;
+      if (left === 0) active.delete(host);
+      else active.set(host, left);
+      done += 1;
+      if (hasFailed) failed += 1;
+      emit();
+    },
+  };
 }
 
 const NOTHING_APPLIED = { found: 0, new: 0, changed: 0, missing: 0 } as const;

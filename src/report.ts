@@ -1,4 +1,4 @@
-import type { SourceReport } from './fetch.ts';
+import type { FetchProgress, SourceReport } from './fetch.ts';
 
 /** The table `fetch` ends with: one row per source, what happened and what it brought. */
 export function formatFetchTable(reports: SourceReport[]): string {
@@ -31,4 +31,27 @@ function noteFor(report: SourceReport): string {
   if (report.alert) notes.push(`FLAGGED: ${report.alert}`);
   if (report.warnings.length) notes.push(`${report.warnings.length} warning(s), first: ${report.warnings[0]}`);
   return notes.join('; ');
+}
+
+/** One terminal line: how far the run is, what failed, which hosts are being read now. */
+export function formatProgress(progress: FetchProgress): string {
+  const hosts = progress.activeHosts.slice(0, 3).join(', ') + (progress.activeHosts.length > 3 ? ', …' : '');
+  const failed = progress.failed ? `, ${progress.failed} failed` : '';
+  return `fetching ${progress.done}/${progress.total}${failed}${hosts ? ` · ${hosts}` : ''}`;
+}
+
+/** The run summary for scripts (`fetch --json`). */
+export function fetchSummaryJson(reports: SourceReport[]): string {
+  const failed = reports.filter((r) => r.outcome === 'failed').length;
+  return JSON.stringify(
+    {
+      sources: reports.length,
+      ok: reports.length - failed,
+      failed,
+      flagged: reports.filter((r) => r.alert).length,
+      results: reports.map(({ durationMs, ...report }) => ({ ...report, durationMs: Math.round(durationMs) })),
+    },
+    null,
+    2,
+  );
 }

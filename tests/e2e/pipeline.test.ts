@@ -115,6 +115,17 @@ describe('fetch then build through the CLI', () => {
     expect(result.stdout).toMatch(/spokane-rust\s+jsonld\s+ok\s+1\s+0\s+0/);
   });
 
+  it('prints the run summary as JSON for scripts with --json', async () => {
+    const result = await runCli(args('fetch', '--json', '--concurrency', '1'));
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as { sources: number; ok: number; failed: number; results: { groupId: string; found: number }[] };
+    expect(summary).toMatchObject({ sources: 2, ok: 2, failed: 0 });
+    expect(summary.results.map((r) => [r.groupId, r.found])).toEqual([
+      ['python-spokane', 2],
+      ['spokane-rust', 1],
+    ]);
+  });
+
   it('builds the home page with upcoming events soonest first, in local time', async () => {
     const result = await runCli(args('build'));
     expect(result.stderr).toBe('');
@@ -185,7 +196,7 @@ describe('fetch then build through the CLI', () => {
 
     const fetched = await runCli(args('fetch'));
     expect(fetched.code).toBe(0);
-    expect(fetched.stdout).toMatch(/python-spokane\s+ical\s+failed\s+0\s+0\s+0\s+0\s+HTTP 500/);
+    expect(fetched.stdout).toMatch(/python-spokane\s+ical\s+failed\s+0\s+0\s+0\s+0\s+.*HTTP 500/);
     expect(fetched.stdout).toMatch(/spokane-rust\s+jsonld\s+ok/);
 
     const built = await runCli(args('build'));
@@ -247,6 +258,12 @@ describe('the CLI refuses bad input before touching anything', () => {
   it('exits 2 on an unknown command or flag', async () => {
     expect((await runCli(['frobnicate'])).code).toBe(2);
     expect((await runCli(['fetch', '--no-such-flag'])).code).toBe(2);
+  });
+
+  it('exits 2 on a concurrency that is not a positive whole number', async () => {
+    const result = await runCli(args('fetch', '--concurrency', '0'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('at least 1');
   });
 
   it('exits 2 when --only names a group the config does not have', async () => {
