@@ -6,11 +6,14 @@ import { createHttpClient } from './http/client.ts';
 import { fetchAll } from './fetch.ts';
 import { fetchSummaryJson, formatFetchTable, formatProgress } from './report.ts';
 import { build } from './build/build.ts';
+import { restoreIfMissing } from './store/restore.ts';
+import { alarmSettings } from './alarm/settings.ts';
+import { raiseAlarms } from './alarm/alarm.ts';
 
 /** Exit codes, as the guide defines them. */
 export const EXIT = { ok: 0, runFailed: 1, usage: 2 } as const;
 
-const DEFAULTS = { config: 'sources.yaml', db: 'data/spokane-tech.db', data: 'data', out: '_site' };
+const DEFAULTS = { config: 'sources.yaml', db: 'data/spokane-tech.db', data: 'data', out: '_site', failures: 'failures' };
 
 class UsageError extends Error {}
 
@@ -23,6 +26,8 @@ export async function main(argv: string[]): Promise<number> {
 
   const configOption = () => new Option('--config <file>', 'the sources file').default(DEFAULTS.config);
   const dbOption = () => new Option('--db <file>', 'the SQLite store').default(DEFAULTS.db);
+  const dataOption = () =>
+    new Option('--data <dir>', 'the JSON export (a missing store is first rebuilt from it)').default(DEFAULTS.data);
 
   program
     .command('check')
@@ -39,13 +44,17 @@ export async function main(argv: string[]): Promise<number> {
     .description("fetch every source and update the store; failed sources keep what they had")
     .addOption(configOption())
     .addOption(dbOption())
+    .addOption(dataOption())
     .option('--only <group-id>', 'fetch only this group (repeatable)', collect, [])
     .option('--concurrency <n>', 'sources fetched at once', positiveInteger)
     .option('--json', 'print the run summary as JSON instead of a table')
-    .action(async (options: { config: string; db: string; only: string[]; concurrency?: number; json?: boolean }) => {
+    .option('--failures-dir <dir>', 'keep the response that broke an adapter here, as <group-id>--<type>.txt')
+    .action(async (options: { config: string; db: string; data: string; only: string[]; concurrency?: number; json?: boolean; failuresDir?: string }) => {
       const config = readConfig(options.config);
       const unknown = options.only.filter((id) => !config.groups.some((g) => g.id === id));
       if (unknown.length) throw new UsageError(`--only: no group with id ${unknown.map((id) => `"${id}"`).join(', ')} in ${options.config}`);
+      // On stderr: stdout may be the --json summary.
+      if (restoreIfMissing(options.db, options.data)) console.error(`restored ${options.db} from the export in ${options.data}`);
       const db = openStore(options.db);
       try {
         const progress = process.stderr.isTTY && !options.json ? liveLine() : undefined;
@@ -55,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
           http: createHttpClient(),
           only: options.only,
           concurrency: options.concurrency,
+          failuresDir: options.failuresDir,
           onProgress: progress && ((p) => progress.show(formatProgress(p))),
         });
         progress?.clear();
@@ -75,11 +85,27 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(dbOption())
     .addOption(new Option('--data <dir>', 'where the JSON export goes').default(DEFAULTS.data))
     .addOption(new Option('--out <dir>', 'where the site goes').default(DEFAULTS.out))
-    .action(async (options: { config: string; db: string; data: string; out: string }) => {
-      const config = readConfig(options.config);
+    .option('--site-url <url>', "publish under this URL instead of sources.yaml's site.url")
+    .action(async (options: { config: string; db: string; data: string; out: string; siteUrl?: string }) => {
+      const config = withSiteUrl(readConfig(options.config), options.siteUrl);
       const summary = await build({ config, dbPath: options.db, dataDir: options.data, outDir: options.out });
-      const origin = { store: options.db, export: `the export in ${options.data} (no store at ${options.db})`, nothing: 'nothing yet (no store, no export)' }[summary.from];
+      const origin = { store: options.db, export: `the export in ${options.data}, restored into ${options.db}`, nothing: 'nothing yet (no store, no export)' }[summary.from];
       console.log(`built ${options.out}: ${summary.upcoming} upcoming of ${summary.events} events, ${summary.groups} groups, from ${origin}`);
+    });
+
+  program
+    .command('alarm')
+    .description('open, update or close one GitHub issue per unhealthy source (without GITHUB_TOKEN: say what it would do)')
+    .addOption(configOption())
+    .addOption(dbOption())
+    .addOption(dataOption())
+    .addOption(new Option('--failures-dir <dir>', 'where fetch saved the responses that broke an adapter').default(DEFAULTS.failures))
+    .action(async (options: { config: string; db: string; data: string; failuresDir: string }) => {
+      const config = readConfig(options.config);
+      const settings = alarmSettings(process.env);
+      if (!settings.ok) throw new UsageError(settings.problem);
+      const { db: dbPath, data: dataDir, failuresDir } = options;
+      console.log(await raiseAlarms({ config, dbPath, dataDir, failuresDir, settings: settings.settings }));
     });
 
   try {
@@ -104,6 +130,13 @@ function readConfig(path: string): Config {
   if (result.ok) return result.config;
   for (const problem of result.problems) console.error(formatProblem(problem));
   throw new UsageError(`${path}: ${result.problems.length} problem(s); nothing was written`);
+}
+
+/** The Pages URL is only known to the workflow that deploys; it overrides the one in the config. */
+function withSiteUrl(config: Config, url: string | undefined): Config {
+  if (url === undefined) return config;
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new UsageError(`--site-url: "${url}" is not an http(s) URL`);
+  return { ...config, site: { ...config.site, url } };
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -1,6 +1,8 @@
 import pLimit from 'p-limit';
 import type { AdapterResult, Config, FetchOutcome, SourceType } from './types.ts';
-import type { HttpClient } from './http/client.ts';
+import { join } from 'node:path';
+import type { HttpClient, HttpResponse } from './http/client.ts';
+import { writeFileAtomic } from './fsutil.ts';
 import { SourceFailure, type FailureKind } from './errors.ts';
 import type { Db } from './store/db.ts';
 import { applyEvents, saveGroupDetails, syncConfig, type StoredSource } from './store/events.ts';
@@ -32,6 +34,8 @@ export interface FetchRunOptions {
   only?: string[];
   concurrency?: number;
   now?: () => Date;
+  /** Where to keep the response that broke an adapter, as `<group-id>--<type>.txt`. */
+  failuresDir?: string;
   /** Called as sources start and finish, for a live progress line. */
   onProgress?: (progress: FetchProgress) => void;
 }
@@ -64,7 +68,7 @@ export async function fetchAll(options: FetchRunOptions): Promise<SourceReport[]
       limit(async () => {
         const host = new URL(source.url).host;
         progress.started(host);
-        const report = await fetchSource(db, runId, source, { config, http, clock });
+        const report = await fetchSource(db, runId, source, { config, http, clock, failuresDir: options.failuresDir });
         progress.finished(host, report.outcome === 'failed');
         return report;
       }),
@@ -78,17 +82,21 @@ async function fetchSource(
   db: Db,
   runId: number,
   source: StoredSource,
-  { config, http, clock }: { config: Config; http: HttpClient; clock: () => Date },
+  { config, http, clock, failuresDir }: { config: Config; http: HttpClient; clock: () => Date; failuresDir?: string },
 ): Promise<SourceReport> {
   const started = performance.now();
   const base = { groupId: source.groupId, type: source.type, url: source.url };
   const now = clock();
   let result: AdapterResult;
+  const recorder = recordLastResponse(http);
   try {
-    result = await adapterFor(source.type)({ type: source.type, url: source.url }, { http, site: config.site, now });
+    result = await adapterFor(source.type)({ type: source.type, url: source.url }, { http: recorder.http, site: config.site, now });
   } catch (error) {
     const durationMs = performance.now() - started;
     const failure = asFailure(error);
+    if (failuresDir && ADAPTER_BROKE.has(failure.kind) && recorder.last) {
+      writeFileAtomic(join(failuresDir, `${source.groupId}--${source.type}.txt`), recorder.last.body);
+    }
     const record = { errorKind: failure.kind, httpStatus: failure.httpStatus, message: failure.message, durationMs };
     recordFetch(db, runId, source.id, { outcome: 'failed', ...record }, clock());
     return { ...base, outcome: 'failed', ...NOTHING_APPLIED, ...record, alert: null, warnings: [] };
@@ -140,6 +148,25 @@ const NOTHING_APPLIED = { found: 0, new: 0, changed: 0, missing: 0 } as const;
 export function countDropAlert(previous: number | null, current: number): string | null {
   if (previous === null || previous < 2 || current * 2 > previous) return null;
   return `upcoming events fell from ${previous} to ${current}`;
+}
+
+/** Failures where the answer came but the adapter could not read it: worth a fixture. */
+const ADAPTER_BROKE = new Set<FailureKind>(['parse', 'unexpected_content']);
+
+/** The source's HTTP client, remembering the last response, so a maintainer can see what broke an adapter. */
+function recordLastResponse(http: HttpClient): { http: HttpClient; last: HttpResponse | null } {
+  const recorder: { http: HttpClient; last: HttpResponse | null } = {
+    last: null,
+    http: {
+      ...http,
+      async get(url, options) {
+        const response = await http.get(url, options);
+        recorder.last = response;
+        return response;
+      },
+    },
+  };
+  return recorder;
 }
 
 /** Adapters throw SourceFailure; anything else is a bug in an adapter, still confined to its source. */

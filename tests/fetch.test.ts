@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fetchAll } from '../src/fetch.ts';
 import { openStore } from '../src/store/db.ts';
 import { readCatalog } from '../src/build/export.ts';
@@ -91,6 +94,20 @@ describe('fetching sources', () => {
     });
     expect(python).toMatchObject({ outcome: 'failed', errorKind: 'unexpected_content' });
     expect(readCatalog(db, config).events.filter((e) => !e.removed)).toHaveLength(2);
+  });
+
+  it('keeps the page that broke an adapter where a maintainer can turn it into a fixture', async () => {
+    const db = openStore(':memory:');
+    const failuresDir = mkdtempSync(join(tmpdir(), 'failures-'));
+    const challenge = '<!doctype html><html><title>Just a moment...</title></html>';
+    await fetchAll({
+      db,
+      config,
+      failuresDir,
+      http: fakeHttp({ [FEED_URL]: challenge, 'https://rust.example/feed.ics': new SourceFailure('http', 'HTTP 503', 503) }),
+    });
+    expect(readdirSync(failuresDir)).toEqual(['py--ical.txt']);
+    expect(readFileSync(join(failuresDir, 'py--ical.txt'), 'utf8')).toBe(challenge);
   });
 
   it('confines an adapter bug to its source and records it as a parse failure', async () => {

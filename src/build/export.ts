@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../store/db.ts';
+import type { FailureKind } from '../errors.ts';
 import { MISSING_FETCHES_BEFORE_REMOVAL } from '../store/events.ts';
 import type {
   Config,
@@ -15,18 +17,75 @@ import type {
 import { writeFileAtomic } from '../fsutil.ts';
 import { plainTextToHtml } from '../sanitize.ts';
 
-/** Everything the site and the feeds are built from; also the committed record in data/. */
+/**
+ * Everything the site and the feeds are built from; also the committed record in data/, from
+ * which a lost store is rebuilt (src/store/restore.ts). So it carries, beyond what the site
+ * shows, whatever the store would otherwise forget: miss counts, what platforms said about each
+ * group, and the recent fetch history.
+ */
 export interface Catalog {
-  events: ExportedEvent[];
-  groups: ExportedGroup[];
+  events: CatalogEvent[];
+  groups: CatalogGroup[];
   sources: SourceHealth[];
+  history: FetchHistory;
+}
+
+export interface CatalogEvent extends ExportedEvent {
+  /** Successful fetches in a row that no longer listed it; `removed` once it reaches the limit. */
+  missingCount: number;
+}
+
+export interface CatalogGroup extends ExportedGroup {
+  /** What the group's platform said about it, before sources.yaml overrides any of it. */
+  learned: GroupDetails | null;
+  learnedAt: string | null;
+}
+
+export interface RunEntry {
+  id: number;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+/** One source's fetch in one run, as the store's run log holds it. */
+export interface FetchEntry {
+  run: number;
+  groupId: string;
+  type: SourceType;
+  url: string;
+  outcome: FetchOutcome;
+  errorKind: FailureKind | null;
+  httpStatus: number | null;
+  message: string | null;
+  found: number;
+  new: number;
+  changed: number;
+  missing: number;
+  upcoming: number | null;
+  alert: string | null;
+  durationMs: number;
+  finishedAt: string;
+}
+
+/** Per source newest first, sources in config order; runs oldest first. */
+export interface FetchHistory {
+  runs: RunEntry[];
+  fetches: FetchEntry[];
 }
 
 export const EXPORT_FILES = {
   events: 'events.json',
   groups: 'groups.json',
   sources: 'sources.json',
+  history: 'runs.json',
 } as const;
+
+/**
+ * Fetches kept per source in the export: a month of nightly runs. Older ones are kept too when
+ * they still matter to the source's health (its last success, last failure, last count of
+ * upcoming events, and every failure since its last success), so a restore reports it the same.
+ */
+export const FETCHES_KEPT_PER_SOURCE = 30;
 
 interface EventRow {
   id: string;
@@ -59,7 +118,14 @@ export function readCatalog(db: Db, config: Config): Catalog {
     .filter(isConfigured)
     .map((row) => toExportedEvent(row, changes.get(row.id) ?? []));
 
-  return { events, groups: readGroups(db, config), sources: readHealth(db, config) };
+  const history = readFetchHistory(db, config);
+  return { events, groups: readGroups(db, config), sources: healthOf(history.bySource), history: history.kept };
+}
+
+/** The catalog of a config with nothing fetched yet: its groups, no events, no history. */
+export function emptyCatalog(config: Config): Catalog {
+  const groups = configuredGroups(config, () => ({})).map((g) => ({ ...g, learned: null, learnedAt: null }));
+  return { events: [], groups, sources: [], history: { runs: [], fetches: [] } };
 }
 
 function readChanges(db: Db): Map<string, EventChange[]> {
@@ -76,7 +142,7 @@ function readChanges(db: Db): Map<string, EventChange[]> {
   return byEvent;
 }
 
-function toExportedEvent(row: EventRow, changes: EventChange[]): ExportedEvent {
+function toExportedEvent(row: EventRow, changes: EventChange[]): CatalogEvent {
   const event = JSON.parse(row.data_json) as SourceEvent;
   return {
     id: row.id,
@@ -88,24 +154,34 @@ function toExportedEvent(row: EventRow, changes: EventChange[]): ExportedEvent {
     firstSeen: row.first_seen,
     lastChanged: row.last_changed,
     removed: row.missing_count >= MISSING_FETCHES_BEFORE_REMOVAL,
+    missingCount: row.missing_count,
     changes,
     ...event,
   };
 }
 
-function readGroups(db: Db, config: Config): ExportedGroup[] {
-  const detailsOf = db.prepare<[string], { details_json: string | null }>('SELECT details_json FROM groups WHERE id = ?');
-  return configuredGroups(config, (id) => {
-    const json = detailsOf.get(id)?.details_json;
-    return json ? (JSON.parse(json) as GroupDetails) : {};
-  });
+function readGroups(db: Db, config: Config): CatalogGroup[] {
+  const rowOf = db.prepare<[string], { details_json: string | null; details_updated_at: string | null }>(
+    'SELECT details_json, details_updated_at FROM groups WHERE id = ?',
+  );
+  const learned = new Map(
+    config.groups.map((group) => {
+      const row = rowOf.get(group.id);
+      const details = row?.details_json ? (JSON.parse(row.details_json) as GroupDetails) : null;
+      return [group.id, { learned: details, learnedAt: row?.details_updated_at ?? null }];
+    }),
+  );
+  return configuredGroups(config, (id) => learned.get(id)?.learned ?? {}).map((group) => ({
+    ...group,
+    ...learned.get(group.id)!,
+  }));
 }
 
 /**
  * The config decides which groups exist and what they are called; what the platform said about
  * a group fills in the rest. What the maintainer wrote in sources.yaml always wins.
  */
-export function configuredGroups(config: Config, learned: (groupId: string) => GroupDetails): ExportedGroup[] {
+function configuredGroups(config: Config, learned: (groupId: string) => GroupDetails): ExportedGroup[] {
   return config.groups.map((group) => {
     const details = learned(group.id);
     return {
@@ -122,37 +198,91 @@ export function configuredGroups(config: Config, learned: (groupId: string) => G
 }
 
 interface FetchRow {
+  run_id: number;
   outcome: FetchOutcome;
+  error_kind: FailureKind | null;
+  http_status: number | null;
   message: string | null;
+  events_found: number;
+  events_new: number;
+  events_changed: number;
+  events_missing: number;
+  upcoming_count: number | null;
+  alert: string | null;
+  duration_ms: number;
   finished_at: string;
 }
 
-function readHealth(db: Db, config: Config): SourceHealth[] {
-  const history = db.prepare<[string, string, string], FetchRow>(
-    `SELECT f.outcome, f.message, f.finished_at
-     FROM source_fetches f JOIN sources s ON s.id = f.source_id
+type ConfiguredSource = { groupId: string; type: SourceType; url: string };
+
+const configuredSources = (config: Config): ConfiguredSource[] =>
+  config.groups.flatMap((group) => group.sources.map((source) => ({ groupId: group.id, type: source.type, url: source.url })));
+
+/** Every fetch of each configured source (newest first), and the part of it the export keeps. */
+function readFetchHistory(db: Db, config: Config): { bySource: [ConfiguredSource, FetchEntry[]][]; kept: FetchHistory } {
+  const fetchesOf = db.prepare<[string, string, string], FetchRow>(
+    `SELECT f.* FROM source_fetches f JOIN sources s ON s.id = f.source_id
      WHERE s.group_id = ? AND s.type = ? AND s.url = ?
-     ORDER BY f.finished_at DESC`,
+     ORDER BY f.finished_at DESC, f.run_id DESC`,
   );
-  return config.groups.flatMap((group) =>
-    group.sources.map((source) => {
-      const rows = history.all(group.id, source.type, source.url);
-      const lastSuccess = rows.find((r) => r.outcome !== 'failed');
-      const lastFailure = rows.find((r) => r.outcome === 'failed');
-      const firstSuccessIndex = rows.findIndex((r) => r.outcome !== 'failed');
-      return {
-        groupId: group.id,
-        type: source.type,
-        url: source.url,
-        lastOutcome: rows[0]?.outcome ?? null,
-        lastAttempt: rows[0]?.finished_at ?? null,
-        lastSuccess: lastSuccess?.finished_at ?? null,
-        lastFailure: lastFailure?.finished_at ?? null,
-        lastError: lastFailure?.message ?? null,
-        consecutiveFailures: firstSuccessIndex === -1 ? rows.length : firstSuccessIndex,
-      };
-    }),
+  const bySource = configuredSources(config).map((source): [ConfiguredSource, FetchEntry[]] => [
+    source,
+    fetchesOf.all(source.groupId, source.type, source.url).map((row) => ({
+      run: row.run_id,
+      ...source,
+      outcome: row.outcome,
+      errorKind: row.error_kind,
+      httpStatus: row.http_status,
+      message: row.message,
+      found: row.events_found,
+      new: row.events_new,
+      changed: row.events_changed,
+      missing: row.events_missing,
+      upcoming: row.upcoming_count,
+      alert: row.alert,
+      durationMs: row.duration_ms,
+      finishedAt: row.finished_at,
+    })),
+  ]);
+  const fetches = bySource.flatMap(([, newestFirst]) => keptFetches(newestFirst));
+  const runOf = db.prepare<[number], { started_at: string; finished_at: string | null }>(
+    'SELECT started_at, finished_at FROM runs WHERE id = ?',
   );
+  const runs = [...new Set(fetches.map((f) => f.run))]
+    .sort((a, b) => a - b)
+    .map((id) => {
+      const run = runOf.get(id)!;
+      return { id, startedAt: run.started_at, finishedAt: run.finished_at };
+    });
+  return { bySource, kept: { runs, fetches } };
+}
+
+function keptFetches(newestFirst: FetchEntry[]): FetchEntry[] {
+  const lastSuccess = newestFirst.findIndex((f) => f.outcome !== 'failed');
+  const keep = new Set([
+    ...newestFirst.slice(0, Math.max(FETCHES_KEPT_PER_SOURCE, lastSuccess + 1)),
+    newestFirst.find((f) => f.outcome === 'failed'),
+    newestFirst.find((f) => f.outcome === 'ok'),
+  ]);
+  return newestFirst.filter((f) => keep.has(f));
+}
+
+/** Each configured source's health, from all its fetches, newest first. */
+function healthOf(bySource: [ConfiguredSource, FetchEntry[]][]): SourceHealth[] {
+  return bySource.map(([source, rows]) => {
+    const lastSuccess = rows.find((r) => r.outcome !== 'failed');
+    const lastFailure = rows.find((r) => r.outcome === 'failed');
+    const firstSuccessIndex = rows.findIndex((r) => r.outcome !== 'failed');
+    return {
+      ...source,
+      lastOutcome: rows[0]?.outcome ?? null,
+      lastAttempt: rows[0]?.finishedAt ?? null,
+      lastSuccess: lastSuccess?.finishedAt ?? null,
+      lastFailure: lastFailure?.finishedAt ?? null,
+      lastError: lastFailure?.message ?? null,
+      consecutiveFailures: firstSuccessIndex === -1 ? rows.length : firstSuccessIndex,
+    };
+  });
 }
 
 /** Write the catalog to `dir` as JSON, each file replaced atomically. */
@@ -160,4 +290,27 @@ export function writeCatalog(dir: string, catalog: Catalog): void {
   for (const [key, file] of Object.entries(EXPORT_FILES)) {
     writeFileAtomic(join(dir, file), `${JSON.stringify(catalog[key as keyof Catalog], null, 2)}\n`);
   }
+}
+
+/**
+ * Read back what writeCatalog wrote, or null when `dir` holds no export. An export missing one of
+ * its files is an error: restoring half a record would silently lose the rest.
+ */
+export function readExport(dir: string): Catalog | null {
+  if (!existsSync(join(dir, EXPORT_FILES.events))) return null;
+  const read = (file: string): unknown => {
+    const path = join(dir, file);
+    if (!existsSync(path)) throw new Error(`the export in ${dir} is incomplete: ${file} is missing`);
+    try {
+      return JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      throw new Error(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  return {
+    events: read(EXPORT_FILES.events) as CatalogEvent[],
+    groups: read(EXPORT_FILES.groups) as CatalogGroup[],
+    sources: read(EXPORT_FILES.sources) as SourceHealth[],
+    history: read(EXPORT_FILES.history) as FetchHistory,
+  };
 }

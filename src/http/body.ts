@@ -1,4 +1,4 @@
-import type { Readable, Transform } from 'node:stream';
+import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { SourceFailure } from '../errors.ts';
@@ -21,29 +21,38 @@ export async function readBody(
   maxBytes: number,
   url: string,
 ): Promise<ReadBody> {
+  let decoders: Transform[];
+  try {
+    decoders = decodersFor(contentEncoding, url);
+  } catch (error) {
+    // Stop the download; the abort error that follows is expected, not news.
+    stream.on('error', () => {}).destroy();
+    throw error;
+  }
   const chunks: Buffer[] = [];
   let wireBytes = 0;
   let size = 0;
   const tooLarge = () => new SourceFailure('too_large', `the response from ${url} is larger than ${maxBytes} bytes`);
-  const countWire = async function* (source: AsyncIterable<Buffer>) {
-    for await (const chunk of source) {
+  const countWire = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
       wireBytes += chunk.length;
-      if (wireBytes > maxBytes) throw tooLarge();
-      yield chunk;
-    }
-  };
-  const collect = async (source: AsyncIterable<Buffer>) => {
-    for await (const chunk of source) {
+      done(wireBytes > maxBytes ? tooLarge() : null, chunk);
+    },
+  });
+  const collect = new Writable({
+    write(chunk: Buffer, _encoding, done) {
       size += chunk.length;
-      if (size > maxBytes) throw tooLarge();
+      if (size > maxBytes) return done(tooLarge());
       chunks.push(chunk);
-    }
-  };
+      done();
+    },
+  });
   try {
-    await pipeline([stream, countWire, ...decodersFor(contentEncoding, url), collect]);
+    await pipeline([stream, countWire, ...decoders, collect]);
   } catch (error) {
-    stream.destroy();
-    throw isDecodeError(error) ? new SourceFailure('unexpected_content', `could not decompress the ${contentEncoding} body from ${url}: ${(error as Error).message}`) : error;
+    throw isDecodeError(error)
+      ? new SourceFailure('unexpected_content', `could not decompress the ${contentEncoding} body from ${url}: ${(error as Error).message}`)
+      : error;
   }
   return { body: Buffer.concat(chunks, size), wireBytes };
 }

@@ -12,20 +12,14 @@ export interface Deadline {
   failure(url: string): SourceFailure;
 }
 
+/** No `ms`, no deadline: the signal never aborts. */
 export function deadlineAfter(ms: number | undefined): Deadline {
-  if (ms === undefined) {
-    return {
-      signal: new AbortController().signal,
-      remainingMs: () => Infinity,
-      failure: (url) => new SourceFailure('timeout', `gave up on ${url}: the request was aborted`),
-    };
-  }
-  const endsAt = monotonicNow() + ms;
+  const endsAt = monotonicNow() + (ms ?? Infinity);
   return {
-    signal: AbortSignal.timeout(ms),
+    signal: ms === undefined ? new AbortController().signal : AbortSignal.timeout(ms),
     remainingMs: () => Math.max(0, endsAt - monotonicNow()),
     failure: (url) =>
-      new SourceFailure('timeout', `the source's deadline of ${seconds(ms)} passed before ${url} answered in full`),
+      new SourceFailure('timeout', `the source's deadline of ${seconds(ms ?? Infinity)} passed before ${url} answered in full`),
   };
 }
 

@@ -4,7 +4,11 @@ import { abortableSleep, monotonicNow as now } from './deadline.ts';
 export interface HostPolicy {
   /** Requests in flight to this host at once. */
   concurrency: number;
-  /** Least time between the starts of two requests to this host. */
+  /**
+   * Least time between two requests started on one of the host's `concurrency` slots: at most
+   * `concurrency` requests start in any such interval. With one slot (Meetup), every request
+   * starts this long after the one before.
+   */
   minIntervalMs: number;
 }
 
@@ -29,13 +33,17 @@ export const DEFAULT_POLITENESS: Politeness = {
   },
 };
 
-/** Settings given per host fill in from the default host's, so `{ minIntervalMs: 5000 }` alone is enough. */
+/**
+ * A host's settings fill in from our built-in ones for it, then from the default host's, so
+ * `{ 'www.meetup.com': { minIntervalMs: 5000 } }` alone keeps Meetup at one request at a time.
+ */
 export function resolvePoliteness(options: PolitenessOptions = {}): Politeness {
   const given = options.hosts ?? {};
+  const builtIn: Record<string, Partial<HostPolicy>> = DEFAULT_POLITENESS.hosts;
   const fallback = { ...DEFAULT_POLITENESS.hosts.default, ...given.default };
   const hosts: Politeness['hosts'] = { default: fallback };
-  for (const [host, policy] of Object.entries({ ...DEFAULT_POLITENESS.hosts, ...given })) {
-    if (host !== 'default') hosts[host] = { ...fallback, ...policy };
+  for (const host of new Set([...Object.keys(builtIn), ...Object.keys(given)])) {
+    if (host !== 'default') hosts[host] = { ...fallback, ...builtIn[host], ...given[host] };
   }
   return { concurrency: options.concurrency ?? DEFAULT_POLITENESS.concurrency, hosts };
 }
@@ -43,10 +51,8 @@ export function resolvePoliteness(options: PolitenessOptions = {}): Politeness {
 interface Lane {
   limit: LimitFunction;
   intervalMs: number;
-  /** Start time handed to the last request that got through the host's queue. */
-  reserved: number;
-  /** When the last request actually started. */
-  lastStart: number;
+  /** Per slot, the start time of the last request it was given. */
+  slots: number[];
   /** A host that sent Retry-After gets nothing before then. */
   holdUntil: number;
 }
@@ -70,25 +76,33 @@ export class HostLimiter {
     const lane = this.#lane(host);
     return lane.limit(async () => {
       signal.throwIfAborted();
-      // Reserving a start time before sleeping spaces out requests that share a host's slots.
-      const at = Math.max(now(), lane.reserved + lane.intervalMs, lane.holdUntil);
-      lane.reserved = at;
+      // Reserve the slot that is free soonest before sleeping, so waiting requests space out.
+      const slot = soonestSlot(lane.slots);
+      const at = Math.max(now(), lane.slots[slot]! + lane.intervalMs, lane.holdUntil);
+      lane.slots[slot] = at;
       await abortableSleep(at - now(), signal);
       return this.#global(async () => {
         signal.throwIfAborted();
-        // Only when the global queue delayed an earlier start does this wait (holding a global slot).
-        await abortableSleep(Math.max(lane.lastStart + lane.intervalMs, lane.holdUntil) - now(), signal);
-        lane.lastStart = now();
-        lane.reserved = Math.max(lane.reserved, lane.lastStart);
+        // A Retry-After may have arrived while this request waited for a global slot.
+        await abortableSleep(lane.holdUntil - now(), signal);
+        // A Crawl-delay may have cut the host to one slot meanwhile; the request still counts.
+        const own = Math.min(slot, lane.slots.length - 1);
+        lane.slots[own] = Math.max(lane.slots[own]!, now());
         return task();
       });
     });
   }
 
-  /** robots.txt's Crawl-delay can only slow us down, never speed us up. */
-  raiseInterval(host: string, intervalMs: number): void {
+  /**
+   * robots.txt's Crawl-delay is the delay between successive requests: one at a time, that far
+   * apart. It can only slow us down, never speed us up.
+   */
+  respectCrawlDelay(host: string, delayMs: number): void {
     const lane = this.#lane(host);
-    lane.intervalMs = Math.max(lane.intervalMs, intervalMs);
+    if (delayMs <= lane.intervalMs && lane.slots.length === 1) return;
+    lane.intervalMs = Math.max(lane.intervalMs, delayMs);
+    lane.limit.concurrency = 1;
+    lane.slots = [Math.max(...lane.slots)];
   }
 
   holdOff(host: string, untilMs: number): void {
@@ -103,12 +117,17 @@ export class HostLimiter {
       lane = {
         limit: pLimit(policy.concurrency),
         intervalMs: policy.minIntervalMs,
-        reserved: -Infinity,
-        lastStart: -Infinity,
+        slots: Array.from({ length: policy.concurrency }, () => -Infinity),
         holdUntil: -Infinity,
       };
       this.#lanes.set(host, lane);
     }
     return lane;
   }
+}
+
+function soonestSlot(slots: number[]): number {
+  let best = 0;
+  for (let i = 1; i < slots.length; i++) if (slots[i]! < slots[best]!) best = i;
+  return best;
 }

@@ -50,7 +50,7 @@ export async function withRetries<T>(
     if (outcome.ok) return outcome.value;
     const { failure } = outcome;
     if (!outcome.transient) throw failure;
-    if (retry >= policy.retries) throw annotated(failure, `gave up after ${policy.retries} retries`);
+    if (retry >= policy.retries) throw retry === 0 ? failure : annotated(failure, `gave up after ${retry} retries`);
     const asked = outcome.retryAfterMs ?? null;
     if (asked !== null && asked > policy.maxRetryAfterMs) {
       throw annotated(failure, `it asked us to retry after ${seconds(asked)}, longer than the ${seconds(policy.maxRetryAfterMs)} we wait`);

@@ -1,5 +1,8 @@
-import robotsParser from 'robots-parser';
+import robotsParserModule from 'robots-parser';
 import { SourceFailure } from '../errors.ts';
+
+// The typings declare an ES default export, but the package is CommonJS: Node hands us the function itself.
+const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.default;
 
 /** The product token of our User-Agent, the name robots.txt groups address us by. */
 export const ROBOTS_TOKEN = 'spokane-tech';

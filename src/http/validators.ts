@@ -42,6 +42,9 @@ export function conditionalHeaders(stored: StoredValidators | undefined): Record
   return headers;
 }
 
+/** Sniffed rather than read from Content-Type: feeds come as text/plain or octet-stream too. */
+const ICALENDAR_START = /^(?:\u00EF\u00BB\u00BF)?\s*BEGIN:VCALENDAR/; // the BOM as latin1 reads it
+
 /**
  * A hash of what a document says, for servers that send no validators. iCalendar's DTSTAMP is the
  * time the feed was generated, new on every request (Meetup's feeds), so it is left out.
@@ -52,9 +55,6 @@ export function contentHash(body: Buffer): string {
   const hashed = ICALENDAR_START.test(text) ? withoutVolatileLines(text) : text;
   return createHash('sha256').update(hashed, 'latin1').digest('hex');
 }
-
-/** Sniffed rather than read from Content-Type: feeds come as text/plain or octet-stream too. */
-const ICALENDAR_START = /^(?:\u00EF\u00BB\u00BF)?\s*BEGIN:VCALENDAR/; // the BOM as latin1 reads it
 
 function withoutVolatileLines(calendar: string): string {
   return calendar

@@ -25,8 +25,8 @@ const paths = () => ({
 });
 const args = (command: string, ...extra: string[]) => {
   const p = paths();
-  const common = ['--config', p.config, '--db', p.db];
-  return command === 'build' ? [command, ...common, '--data', p.data, '--out', p.out, ...extra] : [command, ...common, ...extra];
+  const common = ['--config', p.config, '--db', p.db, '--data', p.data];
+  return command === 'build' ? [command, ...common, '--out', p.out, ...extra] : [command, ...common, ...extra];
 };
 
 const pythonFeed = icsFeed('Spokane Python User Group', [

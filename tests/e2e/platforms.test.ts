@@ -125,7 +125,7 @@ const paths = () => ({
   data: join(dir, 'data'),
   out: join(dir, 'site'),
 });
-const fetchArgs = () => ['fetch', '--config', paths().config, '--db', paths().db];
+const fetchArgs = () => ['fetch', '--config', paths().config, '--db', paths().db, '--data', paths().data];
 const buildArgs = () => ['build', '--config', paths().config, '--db', paths().db, '--data', paths().data, '--out', paths().out];
 const readSite = (path: string) => readFileSync(join(paths().out, path), 'utf8');
 const feedEvents = () =>

@@ -9,8 +9,17 @@ export const REAL_FIXTURES_DIR = resolve(
 
 const available = existsSync(join(REAL_FIXTURES_DIR, 'MANIFEST.md'));
 
-if (!available && process.env.CI === 'true') {
-  throw new Error(`real fixtures are required on CI but missing at ${REAL_FIXTURES_DIR}`);
+/**
+ * On the project's CI the fixtures sit beside the clone, so their absence is a broken setup. A CI
+ * that cannot have them (GitHub's runners get only this repository) says so with
+ * SPOKANE_TECH_FIXTURES_OPTIONAL=1 in its workflow, where a reader sees it.
+ */
+const optional = process.env.SPOKANE_TECH_FIXTURES_OPTIONAL === '1';
+
+if (!available && process.env.CI === 'true' && !optional) {
+  throw new Error(
+    `real fixtures are required on CI but missing at ${REAL_FIXTURES_DIR} (set SPOKANE_TECH_FIXTURES_OPTIONAL=1 where they cannot be had)`,
+  );
 }
 
 /** describe() for tests on the real saved pages and feeds: skipped with a message when absent. */

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MockAgent } from 'undici';
 import { SourceFailure } from '../../src/errors.ts';
-import { createHttpClient, type HttpClient } from '../../src/http/client.ts';
+import type { HttpClient } from '../../src/http/client.ts';
+import { testHttpClient } from '../helpers/http.ts';
 import type { AdapterContext } from '../../src/sources/adapter.ts';
 import { eventbriteAdapter } from '../../src/sources/eventbrite.ts';
 import type { AdapterResult, SourceConfig } from '../../src/types.ts';
@@ -33,7 +34,7 @@ afterEach(async () => {
   await server.close();
 });
 
-function context(http: HttpClient = createHttpClient(), now = NOW): AdapterContext {
+function context(http: HttpClient = testHttpClient(), now = NOW): AdapterContext {
   return { http, site: { title: 'Spokane Tech', url: 'https://spokanetech.example', timezone: SPOKANE }, now };
 }
 
@@ -688,7 +689,7 @@ describeRealFixtures('eventbrite on real saved pages and API answers', () => {
         .reply(200, realFixtureText('eventbrite/organizer-page-48062165483.html'), { headers: { 'content-type': 'text/html' } });
       origin.intercept({ path: (path) => path.startsWith('/e/'), method: 'GET' }).reply(404, 'gone').persist();
       agents.push(agent);
-      return createHttpClient({ dispatcher: agent });
+      return testHttpClient({ dispatcher: agent });
     }
 
     it('reads the 12 upcoming events of a real organizer page, each collapsed series as its first date', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MockAgent } from 'undici';
-import { createHttpClient } from '../../src/http/client.ts';
+import { testHttpClient } from '../helpers/http.ts';
 import type { AdapterContext } from '../../src/sources/adapter.ts';
 import { icalAdapter, parseICalendar, type ParseOptions } from '../../src/sources/ical.ts';
 import type { SourceConfig, SourceEvent } from '../../src/types.ts';
@@ -611,7 +611,7 @@ describe('icalAdapter', () => {
       .reply(200, Buffer.from(body), { headers: { 'content-type': contentType } });
     agents.push(agent);
     return {
-      http: createHttpClient({ dispatcher: agent }),
+      http: testHttpClient({ dispatcher: agent }),
       site: { title: 'Spokane Tech', url: 'https://spokanetech.example', timezone: SPOKANE },
       now: NOW,
     };

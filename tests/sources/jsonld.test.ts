@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MockAgent } from 'undici';
-import { createHttpClient } from '../../src/http/client.ts';
+import { testHttpClient } from '../helpers/http.ts';
 import type { AdapterContext } from '../../src/sources/adapter.ts';
 import {
   eventFromSchemaOrg,
@@ -430,7 +430,7 @@ describe('jsonldAdapter', () => {
       .reply(200, body, { headers: { 'content-type': contentType } });
     agents.push(agent);
     return {
-      http: createHttpClient({ dispatcher: agent }),
+      http: testHttpClient({ dispatcher: agent }),
       site: { title: 'Spokane Tech', url: 'https://spokanetech.example', timezone: SPOKANE },
       now: new Date(),
     };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MockAgent } from 'undici';
-import { createHttpClient } from '../../src/http/client.ts';
+import { testHttpClient } from '../helpers/http.ts';
 import type { AdapterContext } from '../../src/sources/adapter.ts';
 import {
   enrichWithLumaItems,
@@ -418,7 +418,7 @@ describe('lumaAdapter', () => {
 
   function contextFor(agent: MockAgent): AdapterContext {
     return {
-      http: createHttpClient({ dispatcher: agent }),
+      http: testHttpClient({ dispatcher: agent }),
       site: { title: 'Spokane Tech', url: 'https://spokanetech.example', timezone: SPOKANE },
       now: NOW,
     };

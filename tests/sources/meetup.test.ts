@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Temporal } from 'temporal-polyfill';
-import { createHttpClient } from '../../src/http/client.ts';
+import { testHttpClient } from '../helpers/http.ts';
 import type { AdapterContext } from '../../src/sources/adapter.ts';
 import { meetupAdapter, readMeetupFeed } from '../../src/sources/meetup.ts';
 import { eventFromMeetupNode, readEventPage, readGroupPage } from '../../src/sources/meetup-page.ts';
@@ -131,7 +131,7 @@ function servePage(event: MeetupEventFixture, page: string): void {
 
 function context(): AdapterContext {
   return {
-    http: createHttpClient(),
+    http: testHttpClient(),
     site: { title: 'Spokane Tech', url: 'https://spokanetech.example', timezone: SPOKANE },
     now: NOW,
   };

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The nightly job without GitHub Actions: the steps of .github/workflows/nightly.yml, in the
+# current directory (`npm run nightly` runs in the checkout) with the default paths: sources.yaml,
+# the store and export in data/, the site in _site/, responses that broke an adapter in failures/.
+# SITE_URL overrides site.url from sources.yaml; GITHUB_TOKEN and GITHUB_REPOSITORY let the alarm
+# open issues (without a token it only says what it would do).
+set -uo pipefail
+cli=(node "$(dirname "$0")/../bin/spokane-tech.js")
+
+# Last night's broken responses would otherwise be cited as tonight's.
+rm -f failures/*.txt
+
+status=0
+"${cli[@]}" fetch --failures-dir failures || status=$?
+# 1: every source failed (the network, usually); the site is still built from what the store holds.
+if [ "$status" -gt 1 ]; then exit "$status"; fi
+
+build=(build)
+if [ -n "${SITE_URL:-}" ]; then build+=(--site-url "$SITE_URL"); fi
+"${cli[@]}" "${build[@]}" || exit $?
+"${cli[@]}" alarm --failures-dir failures || exit $?
+exit "$status"

@@ -1,0 +1,18 @@
+// Collections beyond Eleventy's own: the event pages the Atom feed announces.
+
+export default function (eleventyConfig) {
+  /**
+   * Newly announced events, oldest announcement first (the feed plugin reverses it), each dated
+   * by when it last changed. Event pages all come from one paginated template and so share one
+   * `date`; each item here is the page itself with only its date replaced.
+   */
+  eleventyConfig.addCollection('announcedEvents', (collectionApi) => {
+    const pages = collectionApi.getFilteredByTag('eventPage');
+    const announced = pages[0]?.data.view.newlyAnnounced ?? [];
+    const rank = new Map(announced.map((event, i) => [event.id, i]));
+    return pages
+      .filter((page) => rank.has(page.data.event.id))
+      .sort((a, b) => rank.get(b.data.event.id) - rank.get(a.data.event.id))
+      .map((page) => Object.create(page, { date: { value: new Date(page.data.event.lastChanged), enumerable: true } }));
+  });
+}

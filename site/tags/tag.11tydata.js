@@ -1,0 +1,6 @@
+export default {
+  eleventyComputed: {
+    title: (data) => data.tag.meta.title,
+    meta: (data) => data.tag.meta,
+  },
+};

@@ -1,0 +1,5 @@
+export default {
+  eleventyComputed: {
+    title: (data) => data.list.title,
+  },
+};

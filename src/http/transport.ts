@@ -1,0 +1,105 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { request, type Dispatcher } from 'undici';
+import { SourceFailure } from '../errors.ts';
+import { readBody } from './body.ts';
+import { seconds, type Deadline } from './deadline.ts';
+import type { Attempt } from './retry.ts';
+
+export interface Timeouts {
+  /** To open the TCP (and TLS) connection. */
+  connectMs: number;
+  /** From sending the request to having all response headers. */
+  headersMs: number;
+  /** The longest silence while the body arrives. */
+  bodyMs: number;
+  /** One whole request, body included: a body that trickles in never trips bodyMs. */
+  requestMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000, requestMs: 60_000 };
+
+/** One request and what came back. */
+export interface Exchange {
+  url: URL;
+  status: number;
+  headers: Headers;
+  /** Decompressed; empty unless the status is 2xx (error pages are not worth the bytes). */
+  body: Buffer;
+  wireBytes: number;
+}
+
+export interface ExchangeOptions {
+  dispatcher: Dispatcher;
+  headers: Record<string, string>;
+  timeouts: Timeouts;
+  maxBodyBytes: number;
+  deadline: Deadline;
+}
+
+/** Network failures are retried, as the next connection may well work; a name that does not resolve will not. */
+const PERMANENT_NETWORK_CODES = new Set(['ENOTFOUND']);
+
+export async function exchange(url: URL, options: ExchangeOptions): Promise<Attempt<Exchange>> {
+  const { timeouts } = options;
+  const ownTimeout = AbortSignal.timeout(timeouts.requestMs);
+  try {
+    const response = await request(url, {
+      method: 'GET',
+      headers: options.headers,
+      dispatcher: options.dispatcher,
+      signal: AbortSignal.any([options.deadline.signal, ownTimeout]),
+      headersTimeout: timeouts.headersMs,
+      bodyTimeout: timeouts.bodyMs,
+    });
+    const headers = toHeaders(response.headers);
+    const exchanged = { url, status: response.statusCode, headers, body: Buffer.alloc(0), wireBytes: 0 };
+    if (response.statusCode < 200 || response.statusCode >= 300) {
+      // Reading what is left (up to undici's small limit) lets the connection be reused.
+      await response.body.dump().catch(() => {});
+      return { ok: true, value: exchanged };
+    }
+    const read = await readBody(response.body, headers.get('content-encoding'), options.maxBodyBytes, url.href);
+    return { ok: true, value: { ...exchanged, ...read } };
+  } catch (error) {
+    if (error instanceof SourceFailure) return { ok: false, failure: error, transient: false };
+    if (options.deadline.signal.aborted) return { ok: false, failure: options.deadline.failure(url.href), transient: false };
+    if (ownTimeout.aborted) {
+      const failure = new SourceFailure('timeout', `no complete answer from ${url.href} within ${seconds(timeouts.requestMs)}`);
+      return { ok: false, failure, transient: false };
+    }
+    return transportFailure(error, url, timeouts);
+  }
+}
+
+/** A server that is slow once is likely slow again: timeouts are not retried, broken connections are. */
+function transportFailure(error: unknown, url: URL, timeouts: Timeouts): Attempt<never> {
+  const { code, message } = error as { code?: string; message?: string };
+  const timeout = (text: string) => ({ ok: false as const, failure: new SourceFailure('timeout', text), transient: false });
+  switch (code) {
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return timeout(`could not connect to ${url.host} within ${seconds(timeouts.connectMs)} (for ${url.href})`);
+    case 'UND_ERR_HEADERS_TIMEOUT':
+      return timeout(`${url.href} sent no response headers within ${seconds(timeouts.headersMs)}`);
+    case 'UND_ERR_BODY_TIMEOUT':
+      return timeout(`${url.href} stopped sending its body for more than ${seconds(timeouts.bodyMs)}`);
+  }
+  const detail = code && !message?.includes(code) ? `${message} (${code})` : (message ?? String(error));
+  return {
+    ok: false,
+    failure: new SourceFailure('network', `could not fetch ${url.href}: ${detail}`),
+    transient: !PERMANENT_NETWORK_CODES.has(code ?? ''),
+  };
+}
+
+export function statusFailure(url: URL, status: number): SourceFailure {
+  // The shape adapters already quote in their warnings and messages.
+  return new SourceFailure('http', `HTTP ${status} from ${url.href}`, status);
+}
+
+function toHeaders(raw: IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+  }
+  return headers;
+}

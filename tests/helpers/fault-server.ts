@@ -1,0 +1,144 @@
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type FaultRoute = (request: IncomingMessage, response: ServerResponse) => void;
+
+export interface Hit {
+  /** host:port, as the client addressed it. */
+  host: string;
+  /** Path and query. */
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** performance.now() when the request's headers arrived. */
+  startedAt: number;
+}
+
+/**
+ * One handler listening on several loopback addresses (127.0.0.2, 127.0.0.3, …: Linux routes all of
+ * 127/8 to lo), so a test can play several hosts. It records when each request started and how many
+ * were in flight per host at once.
+ */
+export async function startFaultServer(hostCount = 2) {
+  const routes = new Map<string, FaultRoute>();
+  const hits: Hit[] = [];
+  const active = new Map<string, number>();
+  const peak = new Map<string, number>();
+  let activeAll = 0;
+  let peakAll = 0;
+
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
+    const host = request.headers.host ?? '';
+    const path = request.url ?? '/';
+    hits.push({ host, path, headers: request.headers, startedAt: performance.now() });
+    active.set(host, (active.get(host) ?? 0) + 1);
+    peak.set(host, Math.max(peak.get(host) ?? 0, active.get(host)!));
+    peakAll = Math.max(peakAll, ++activeAll);
+    response.once('close', () => {
+      active.set(host, active.get(host)! - 1);
+      activeAll--;
+    });
+    const route = routes.get(`${host}${path}`) ?? routes.get(path) ?? respond(404, 'not found');
+    route(request, response);
+  };
+
+  const servers: Server[] = [];
+  const hosts: string[] = [];
+  for (let i = 0; i < hostCount; i++) {
+    const server = createServer(handle);
+    const address = `127.0.0.${i + 2}`;
+    await new Promise<void>((resolve) => server.listen(0, address, resolve));
+    servers.push(server);
+    hosts.push(`${address}:${(server.address() as AddressInfo).port}`);
+  }
+
+  return {
+    /** host:port of each address, in order. */
+    hosts,
+    url: (path: string, host = 0) => `http://${hosts[host]}${path}`,
+    /** Serves `path` on every host, or only on host number `host`. */
+    route(path: string, handler: FaultRoute, host?: number) {
+      routes.set(host === undefined ? path : `${hosts[host]}${path}`, handler);
+    },
+    hits: (path?: string, host?: number) =>
+      hits.filter((hit) => (path === undefined || hit.path === path) && (host === undefined || hit.host === hosts[host])),
+    /** The most requests that were in flight at once to one host, or to all together. */
+    peakConcurrency: (host?: number) => (host === undefined ? peakAll : (peak.get(hosts[host]!) ?? 0)),
+    async close() {
+      for (const server of servers) server.closeAllConnections();
+      await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+    },
+  };
+}
+
+export type FaultServer = Awaited<ReturnType<typeof startFaultServer>>;
+
+export function respond(status: number, body: string | Buffer = '', headers: Record<string, string> = {}): FaultRoute {
+  return (_request, response) => {
+    response.writeHead(status, { 'content-type': 'text/plain', ...headers }).end(body);
+  };
+}
+
+/** Takes the request and never answers. */
+export function hang(): FaultRoute {
+  return () => {};
+}
+
+/** Answers after `ms`. */
+export function slow(ms: number, route: FaultRoute = respond(200, 'ok')): FaultRoute {
+  return (request, response) => {
+    const timer = setTimeout(() => route(request, response), ms);
+    response.once('close', () => clearTimeout(timer));
+  };
+}
+
+/** Sends headers, then one byte of the body every `everyMs`: never silent long enough for a body timeout. */
+export function trickle(everyMs: number, totalBytes = 10_000): FaultRoute {
+  return (_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(totalBytes) }).flushHeaders();
+    let sent = 0;
+    const timer = setInterval(() => {
+      response.write('x');
+      if (++sent === totalBytes) {
+        clearInterval(timer);
+        response.end();
+      }
+    }, everyMs);
+    response.once('close', () => clearInterval(timer));
+  };
+}
+
+/** Promises a body, sends part of it, then resets the connection (TCP RST). */
+export function resetMidBody(): FaultRoute {
+  return (request, response) => {
+    response.writeHead(200, { 'content-type': 'text/plain', 'content-length': '100000' });
+    response.write('x'.repeat(1000), () => setTimeout(() => request.socket.resetAndDestroy(), 20));
+  };
+}
+
+export function redirect(location: string, status = 302): FaultRoute {
+  return respond(status, '', { location });
+}
+
+/** `totalBytes` of body in 64 KiB chunks, with no Content-Length (so only counting can stop it). */
+export function largeBody(totalBytes: number): FaultRoute {
+  return (_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/plain' });
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    let sent = 0;
+    const writeMore = () => {
+      while (sent < totalBytes) {
+        sent += chunk.length;
+        if (!response.write(chunk)) return void response.once('drain', writeMore);
+      }
+      response.end();
+    };
+    response.once('close', () => (sent = totalBytes));
+    writeMore();
+  };
+}
+
+/** Each request gets the next route; the last one answers every request after that. */
+export function sequence(...steps: FaultRoute[]): FaultRoute {
+  let next = 0;
+  return (request, response) => steps[Math.min(next++, steps.length - 1)]!(request, response);
+}

@@ -1,0 +1,59 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import * as cheerio from 'cheerio';
+import ical, { type VEvent } from 'node-ical';
+
+// Reading a built site back: its files, its pages parsed, its feeds parsed.
+
+/** Every file under `dir`, as site paths (`events/x/index.html`), leaving out Pagefind's bundle. */
+export function siteFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) {
+        if (relative(dir, path) !== 'pagefind') walk(path);
+      } else out.push(relative(dir, path).split('\\').join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+export function htmlPages(dir: string): string[] {
+  return siteFiles(dir).filter((f) => f.endsWith('.html'));
+}
+
+export function read(dir: string, path: string): string {
+  return readFileSync(join(dir, path), 'utf8');
+}
+
+export function page(dir: string, path: string): cheerio.CheerioAPI {
+  return cheerio.load(read(dir, path));
+}
+
+export function feedEvents(dir: string, path: string): VEvent[] {
+  return Object.values(ical.sync.parseICS(read(dir, path))).filter((c): c is VEvent => c?.type === 'VEVENT');
+}
+
+export function summaries(dir: string, path: string): string[] {
+  return feedEvents(dir, path)
+    .map((e) => (typeof e.summary === 'object' ? (e.summary as { val: string }).val : String(e.summary)))
+    .sort();
+}
+
+export function jsonLdOf(dir: string, path: string): Record<string, unknown>[] {
+  const $ = page(dir, path);
+  return $('script[type="application/ld+json"]')
+    .toArray()
+    .map((el) => JSON.parse($(el).text()) as Record<string, unknown>);
+}
+
+/** The file a root-relative link points at, or null when nothing is there. */
+export function resolveLink(dir: string, prefix: string, href: string): string | null {
+  const path = decodeURI(href.split('#')[0]!.split('?')[0]!);
+  if (!path.startsWith(prefix)) return null;
+  const inside = path.slice(prefix.length);
+  const candidates = inside === '' || inside.endsWith('/') ? [join(inside, 'index.html')] : [inside, join(inside, 'index.html')];
+  return candidates.find((c) => existsSync(join(dir, c)) && statSync(join(dir, c)).isFile()) ?? null;
+}
