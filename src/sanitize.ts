@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { load } from 'cheerio';
 import { marked } from 'marked';
 import { decodeHTML, escapeUTF8 } from 'entities';
 
@@ -24,7 +25,20 @@ const DESCRIPTION_POLICY: sanitizeHtml.IOptions = {
 };
 
 export function sanitizeDescription(html: string): string {
-  return sanitizeHtml(html, DESCRIPTION_POLICY).trim();
+  return unwrapLinksWithoutAddress(sanitizeHtml(html, DESCRIPTION_POLICY)).trim();
+}
+
+/**
+ * Only absolute http(s) links survive. A link whose address the policy refused (javascript:) or
+ * that is relative (to a page we do not host) is kept as its text.
+ */
+function unwrapLinksWithoutAddress(html: string): string {
+  if (!html.includes('<a ')) return html;
+  const $ = load(html, null, false);
+  $('a').each((_, link) => {
+    if (!safeHttpUrl($(link).attr('href'))) $(link).replaceWith($(link).contents());
+  });
+  return $.html();
 }
 
 /** Plain text (an iCalendar DESCRIPTION) as paragraphs, with bare http(s) links made clickable. */

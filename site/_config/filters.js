@@ -15,11 +15,7 @@ export default function (eleventyConfig) {
    * Descriptions were sanitized when fetched; sanitizing again here means a hand-edited or
    * older export can never put markup on a page that the current policy would refuse.
    */
-  eleventyConfig.addFilter('sanitized', (html) =>
-    sanitizeDescription(String(html ?? ''))
-      // A link whose address the policy refused is left as its text, not an <a> without href.
-      .replace(/<a rel="nofollow ugc">([\s\S]*?)<\/a>/g, '$1'),
-  );
+  eleventyConfig.addFilter('sanitized', (html) => sanitizeDescription(String(html ?? '')));
 
   /** The <title>: the page's own title shortened so that, with the site's name, it fits 70 characters. */
   eleventyConfig.addFilter('documentTitle', (title, siteTitle) => {

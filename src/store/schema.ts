@@ -75,4 +75,19 @@ export const MIGRATIONS: readonly string[] = [
   -- Set when a successful fetch found far fewer upcoming events than the one before.
   ALTER TABLE source_fetches ADD COLUMN alert TEXT;
   `,
+  `
+  -- Validators of each source's main document, saved with its events: the next fetch asks
+  -- If-None-Match / If-Modified-Since, or compares the content hash, and skips an unchanged source.
+  CREATE TABLE http_validators (
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    url TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    content_hash TEXT NOT NULL,
+    PRIMARY KEY (source_id, url)
+  );
+
+  ALTER TABLE source_fetches ADD COLUMN requests INTEGER;
+  ALTER TABLE source_fetches ADD COLUMN bytes INTEGER;
+  `,
 ];

@@ -217,7 +217,7 @@ describe('parseLumaFeed', () => {
 
   it("keeps the address Luma repeats in the description, without the link line", () => {
     expect(only(pastTalk).descriptionHtml).toBe(
-      '<p>Address:<br />Spokane Public Library<br />906 W Main Ave</p>\n<p>Hosted by Spokane Tech</p>',
+      '<p>Address:<br>Spokane Public Library<br>906 W Main Ave</p>\n<p>Hosted by Spokane Tech</p>',
     );
   });
 
@@ -561,7 +561,7 @@ describeRealFixtures('real Luma feed and API answers', () => {
       venue: { name: 'Palermo', address: 'Palermo, Buenos Aires, Argentina', lat: -34.5780655, lon: -58.4265317 },
       onlineUrl: null,
       url: 'https://luma.com/6ka0555g',
-      descriptionHtml: '<p>Address:<br />Palermo<br />Buenos Aires, Buenos Aires<br />Argentina</p>\n<p>Hosted by Oriana Nan</p>',
+      descriptionHtml: '<p>Address:<br>Palermo<br>Buenos Aires, Buenos Aires<br>Argentina</p>\n<p>Hosted by Oriana Nan</p>',
       imageUrl: null,
       topics: [],
     });
