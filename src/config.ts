@@ -220,8 +220,37 @@ const duplicatesSchema = mapping('duplicates (merge and split)', {
   .nullish()
   .transform((v) => v ?? { merge: [], split: [] });
 
+function wholeNumber(what: string, min: number) {
+  return z
+    .number({ error: (issue) => `${what} must be a whole number, not ${describe(issue.input)}` })
+    .int({ error: `${what} must be a whole number` })
+    .min(min, { error: `${what} must be at least ${min}` });
+}
+
+const hostPolicySchema = mapping('host settings (concurrency, min_interval_ms)', {
+  concurrency: wholeNumber('concurrency', 1).optional(),
+  min_interval_ms: wholeNumber('min_interval_ms', 0).optional(),
+}).transform(({ concurrency, min_interval_ms }) => ({
+  ...(concurrency === undefined ? {} : { concurrency }),
+  ...(min_interval_ms === undefined ? {} : { minIntervalMs: min_interval_ms }),
+}));
+
+/** How politely the fetch engine treats each host; every key optional, defaults in src/http. */
+const fetchSchema = mapping('fetch (concurrency, deadline_seconds, hosts)', {
+  concurrency: wholeNumber('fetch.concurrency', 1).optional(),
+  deadline_seconds: wholeNumber('fetch.deadline_seconds', 1).optional(),
+  hosts: z.record(z.string(), hostPolicySchema, { error: 'fetch.hosts must map host names to settings' }).optional(),
+})
+  .nullish()
+  .transform((v) => ({
+    ...(v?.concurrency === undefined ? {} : { concurrency: v.concurrency }),
+    ...(v?.deadline_seconds === undefined ? {} : { deadlineSeconds: v.deadline_seconds }),
+    ...(v?.hosts === undefined ? {} : { hosts: v.hosts }),
+  }));
+
 const configSchema = z.looseObject({
   site: siteSchema,
+  fetch: fetchSchema,
   duplicates: duplicatesSchema,
   groups: z
     .array(groupSchema, {

@@ -89,6 +89,17 @@ export interface Config {
   groups: GroupConfig[];
   /** Event URL pairs to show as one event (merge) or never as one (split). */
   duplicates: { merge: [string, string][]; split: [string, string][] };
+  /** Politeness of the fetch engine; what is left out takes the defaults in src/http. */
+  fetch: FetchSettings;
+}
+
+export interface FetchSettings {
+  /** Requests in flight at once, all hosts together. */
+  concurrency?: number;
+  /** A source still unfinished after this long fails with a timeout. */
+  deadlineSeconds?: number;
+  /** Per host (`www.meetup.com`, or `default` for every other host). */
+  hosts?: Record<string, { concurrency?: number; minIntervalMs?: number }>;
 }
 
 // ---- Export (data/*.json): what the site and the feeds are built from ----

@@ -59,6 +59,7 @@ describe('a valid sources.yaml', () => {
           },
         ],
         duplicates: { merge: [], split: [] },
+        fetch: {},
       },
     });
   });
@@ -74,6 +75,31 @@ describe('a valid sources.yaml', () => {
       merge: [['https://www.meetup.com/python-spokane/events/1/', 'https://lu.ma/py-night']],
       split: [['https://a.example/1', 'https://b.example/2']],
     });
+  });
+
+  it('reads politeness settings for the fetch engine, per host', () => {
+    const result = loadConfig(writeConfig(`${VALID_HEAD}fetch:
+  concurrency: 4
+  deadline_seconds: 300
+  hosts:
+    default: { concurrency: 2, min_interval_ms: 500 }
+    www.meetup.com: { min_interval_ms: 3000 }
+`));
+    expect(result.ok && result.config.fetch).toEqual({
+      concurrency: 4,
+      deadlineSeconds: 300,
+      hosts: { default: { concurrency: 2, minIntervalMs: 500 }, 'www.meetup.com': { minIntervalMs: 3000 } },
+    });
+  });
+
+  it('points at a host concurrency that is not a positive whole number', () => {
+    const result = loadConfig(writeConfig(`${VALID_HEAD}fetch:
+  hosts:
+    www.meetup.com: { concurrency: 0 }
+`));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]).toMatchObject({ line: 13, message: 'concurrency must be at least 1' });
   });
 
   it('points at a duplicate override that is not a pair of URLs', () => {

@@ -20,6 +20,7 @@ const config: Config = {
     { id: 'rust', name: 'Rust', tags: [], sources: [{ type: 'ical', url: 'https://rust.example/feed.ics' }] },
   ],
   duplicates: { merge: [], split: [] },
+  fetch: {},
 };
 
 function feedWith(count: number): string {

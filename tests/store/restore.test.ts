@@ -20,6 +20,7 @@ const config: Config = {
     { id: 'rust', name: 'Rust', tags: [], sources: [{ type: 'jsonld', url: 'https://rust.example/' }] },
   ],
   duplicates: { merge: [], split: [] },
+  fetch: {},
 };
 
 function event(overrides: Partial<SourceEvent> = {}): SourceEvent {

@@ -16,6 +16,7 @@ const config: Config = {
   site: { title: 'T', url: 'https://t.example', timezone: 'America/Los_Angeles' },
   groups: [{ id: 'py', name: 'Python', tags: [], sources: [{ type: 'ical', url: 'https://py.example/feed.ics' }] }],
   duplicates: { merge: [], split: [] },
+  fetch: {},
 };
 
 function event(overrides: Partial<SourceEvent> = {}): SourceEvent {
