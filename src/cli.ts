@@ -56,12 +56,13 @@ export async function main(argv: string[]): Promise<number> {
       // On stderr: stdout may be the --json summary.
       if (restoreIfMissing(options.db, options.data)) console.error(`restored ${options.db} from the export in ${options.data}`);
       const db = openStore(options.db);
+      const http = createHttpClient({ concurrency: config.fetch.concurrency, hosts: config.fetch.hosts });
       try {
         const progress = process.stderr.isTTY && !options.json ? liveLine() : undefined;
         const reports = await fetchAll({
           db,
           config,
-          http: createHttpClient(),
+          http,
           only: options.only,
           concurrency: options.concurrency,
           failuresDir: options.failuresDir,
@@ -74,6 +75,7 @@ export async function main(argv: string[]): Promise<number> {
           exitCode = EXIT.runFailed;
         }
       } finally {
+        await http.close();
         db.close();
       }
     });

@@ -1,12 +1,20 @@
-import pLimit from 'p-limit';
-import type { AdapterResult, Config, FetchOutcome, SourceType } from './types.ts';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { join } from 'node:path';
-import type { HttpClient, HttpResponse } from './http/client.ts';
+import type { AdapterResult, Config, FetchOutcome, SourceType } from './types.ts';
+import {
+  NotModified,
+  resolvePoliteness,
+  type HttpClient,
+  type HttpResponse,
+  type HttpSession,
+  type SessionOptions,
+} from './http/client.ts';
 import { writeFileAtomic } from './fsutil.ts';
 import { SourceFailure, type FailureKind } from './errors.ts';
 import type { Db } from './store/db.ts';
 import { applyEvents, saveGroupDetails, syncConfig, type StoredSource } from './store/events.ts';
 import { finishRun, lastUpcomingCount, recordFetch, startRun } from './store/runs.ts';
+import { saveValidators, validatorStore } from './store/validators.ts';
 import { adapterFor } from './sources/registry.ts';
 
 export interface SourceReport {
@@ -19,6 +27,9 @@ export interface SourceReport {
   changed: number;
   missing: number;
   durationMs: number;
+  /** HTTP requests the source took, and the bytes they brought (after decompression). */
+  requests: number;
+  bytes: number;
   errorKind: FailureKind | null;
   message: string | null;
   /** Set when the source looks broken although it answered: its upcoming events fell by half or more. */
@@ -26,12 +37,18 @@ export interface SourceReport {
   warnings: string[];
 }
 
+/** What the engine needs of the HTTP client: one session per source, with its own deadline and validators. */
+export interface SessionClient {
+  session(options: SessionOptions): HttpSession;
+}
+
 export interface FetchRunOptions {
   db: Db;
   config: Config;
-  http: HttpClient;
+  http: SessionClient;
   /** Only these group ids; all groups when empty. */
   only?: string[];
+  /** Sources fetched at once, all hosts together. */
   concurrency?: number;
   now?: () => Date;
   /** Where to keep the response that broke an adapter, as `<group-id>--<type>.txt`. */
@@ -48,11 +65,12 @@ export interface FetchProgress {
   activeHosts: string[];
 }
 
-const DEFAULT_CONCURRENCY = 4;
+const DEFAULT_DEADLINE_SECONDS = 300;
 
 /**
  * Fetch every source and write what each returned, one transaction per source. A source that
  * fails leaves everything stored from it untouched; its failure is recorded with the reason.
+ * A source whose main document did not change is neither parsed nor written.
  */
 export async function fetchAll(options: FetchRunOptions): Promise<SourceReport[]> {
   const { db, config, http } = options;
@@ -60,44 +78,77 @@ export async function fetchAll(options: FetchRunOptions): Promise<SourceReport[]
   const only = new Set(options.only ?? []);
   const sources = syncConfig(db, config).filter((s) => only.size === 0 || only.has(s.groupId));
   const runId = startRun(db, clock());
-  const limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const politeness = resolvePoliteness(config.fetch);
+  // A source mostly talks to its own host: start no more sources on a host than it has slots,
+  // so a source's deadline is not spent queueing behind its neighbours.
+  const hostLimits = new Map<string, LimitFunction>();
+  const hostLimit = (host: string) => {
+    if (!hostLimits.has(host)) hostLimits.set(host, pLimit((politeness.hosts[host] ?? politeness.hosts.default).concurrency));
+    return hostLimits.get(host)!;
+  };
+  const globalLimit = pLimit(options.concurrency ?? politeness.concurrency);
+  const context: SourceContext = {
+    config,
+    http,
+    clock,
+    failuresDir: options.failuresDir,
+    deadlineMs: (config.fetch.deadlineSeconds ?? DEFAULT_DEADLINE_SECONDS) * 1000,
+  };
 
   const progress = trackProgress(sources.length, options.onProgress);
   const reports = await Promise.all(
-    sources.map((source) =>
-      limit(async () => {
-        const host = new URL(source.url).host;
-        progress.started(host);
-        const report = await fetchSource(db, runId, source, { config, http, clock, failuresDir: options.failuresDir });
-        progress.finished(host, report.outcome === 'failed');
-        return report;
-      }),
-    ),
+    sources.map((source) => {
+      const host = new URL(source.url).host;
+      return hostLimit(host)(() =>
+        globalLimit(async () => {
+          progress.started(host);
+          const report = await fetchSource(db, runId, source, context);
+          progress.finished(host, report.outcome === 'failed');
+          return report;
+        }),
+      );
+    }),
   );
   finishRun(db, runId, clock());
   return reports;
 }
 
-async function fetchSource(
-  db: Db,
-  runId: number,
-  source: StoredSource,
-  { config, http, clock, failuresDir }: { config: Config; http: HttpClient; clock: () => Date; failuresDir?: string },
-): Promise<SourceReport> {
+interface SourceContext {
+  config: Config;
+  http: SessionClient;
+  clock: () => Date;
+  failuresDir: string | undefined;
+  deadlineMs: number;
+}
+
+async function fetchSource(db: Db, runId: number, source: StoredSource, context: SourceContext): Promise<SourceReport> {
+  const { config, clock } = context;
   const started = performance.now();
   const base = { groupId: source.groupId, type: source.type, url: source.url };
   const now = clock();
+  const session = context.http.session({ deadlineMs: context.deadlineMs, validators: validatorStore(db, source.id) });
+  const recorder = recordLastResponse(session);
+  const traffic = () => {
+    const stats = session.stats();
+    return { requests: stats.requests, bytes: stats.bytesReceived };
+  };
+
   let result: AdapterResult;
-  const recorder = recordLastResponse(http);
   try {
     result = await adapterFor(source.type)({ type: source.type, url: source.url }, { http: recorder.http, site: config.site, now });
   } catch (error) {
     const durationMs = performance.now() - started;
-    const failure = asFailure(error);
-    if (failuresDir && ADAPTER_BROKE.has(failure.kind) && recorder.last) {
-      writeFileAtomic(join(failuresDir, `${source.groupId}--${source.type}.txt`), recorder.last.body);
+    if (error instanceof NotModified) {
+      // Nothing to parse or write; the count carries over so health and alerts see no drop.
+      const record = { durationMs, ...traffic(), upcoming: lastUpcomingCount(db, source.id) };
+      recordFetch(db, runId, source.id, { outcome: 'not_modified', ...record }, clock());
+      return { ...base, outcome: 'not_modified', ...NOTHING_APPLIED, ...record, errorKind: null, message: null, alert: null, warnings: [] };
     }
-    const record = { errorKind: failure.kind, httpStatus: failure.httpStatus, message: failure.message, durationMs };
+    const failure = asFailure(error);
+    if (context.failuresDir && ADAPTER_BROKE.has(failure.kind) && recorder.last) {
+      writeFileAtomic(join(context.failuresDir, `${source.groupId}--${source.type}.txt`), recorder.last.body);
+    }
+    const record = { errorKind: failure.kind, httpStatus: failure.httpStatus, message: failure.message, durationMs, ...traffic() };
     recordFetch(db, runId, source.id, { outcome: 'failed', ...record }, clock());
     return { ...base, outcome: 'failed', ...NOTHING_APPLIED, ...record, alert: null, warnings: [] };
   }
@@ -110,12 +161,14 @@ async function fetchSource(
     const applied = applyEvents(db, source, result.events, { now, timezone: config.site.timezone });
     const alert = countDropAlert(previousUpcoming, applied.upcoming);
     if (result.group) saveGroupDetails(db, source.groupId, result.group, now);
+    // Validators only now, with the events: a fetch that failed to store must be parsed again.
+    saveValidators(db, source.id, session.pendingValidators());
     // The run log keeps an ok source's warnings (an event page that could not be read, …).
     const message = warnings.length ? warnings.join('\n') : null;
-    recordFetch(db, runId, source.id, { outcome: 'ok', ...applied, alert, message, durationMs }, clock());
+    recordFetch(db, runId, source.id, { outcome: 'ok', ...applied, alert, message, durationMs, ...traffic() }, clock());
     return { counts: applied, alert };
   })();
-  return { ...base, outcome: 'ok', ...counts, durationMs, errorKind: null, message: null, alert, warnings };
+  return { ...base, outcome: 'ok', ...counts, durationMs, ...traffic(), errorKind: null, message: null, alert, warnings };
 }
 
 function trackProgress(total: number, report: FetchRunOptions['onProgress']) {
@@ -158,7 +211,6 @@ function recordLastResponse(http: HttpClient): { http: HttpClient; last: HttpRes
   const recorder: { http: HttpClient; last: HttpResponse | null } = {
     last: null,
     http: {
-      ...http,
       async get(url, options) {
         const response = await http.get(url, options);
         recorder.last = response;

@@ -1,12 +1,14 @@
 import type { FetchProgress, SourceReport } from './fetch.ts';
 
+const OUTCOME_WORDS: Record<SourceReport['outcome'], string> = { ok: 'ok', failed: 'failed', not_modified: 'unchanged' };
+
 /** The table `fetch` ends with: one row per source, what happened and what it brought. */
 export function formatFetchTable(reports: SourceReport[]): string {
   const header = ['group', 'type', 'outcome', 'found', 'new', 'changed', 'missing', 'note'];
   const rows = reports.map((r) => [
     r.groupId,
     r.type,
-    r.outcome,
+    OUTCOME_WORDS[r.outcome],
     String(r.found),
     String(r.new),
     String(r.changed),

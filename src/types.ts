@@ -166,4 +166,8 @@ export interface SourceHealth {
   lastFailure: string | null;
   lastError: string | null;
   consecutiveFailures: number;
+  /** Upcoming events found by the recent successful fetches, oldest first. */
+  upcomingCounts: number[];
+  /** Why the source needs a maintainer's look (failing three runs in a row, or its count halved), or null. */
+  flag: string | null;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fetchAll } from '../src/fetch.ts';
+import { fetchAll, type SessionClient } from '../src/fetch.ts';
 import { openStore } from '../src/store/db.ts';
 import { readCatalog } from '../src/build/export.ts';
 import { SourceFailure } from '../src/errors.ts';
@@ -34,8 +34,8 @@ function feedWith(count: number): string {
 }
 
 /** An HTTP client answering from a table of bodies (or failures) by URL. */
-function fakeHttp(answers: Record<string, string | SourceFailure>): HttpClient {
-  return {
+function fakeHttp(answers: Record<string, string | SourceFailure>): SessionClient {
+  return sessionsOf({
     async get(url) {
       const answer = answers[url];
       if (answer === undefined) throw new SourceFailure('http', `HTTP 404 from ${url}`, 404);
@@ -43,6 +43,17 @@ function fakeHttp(answers: Record<string, string | SourceFailure>): HttpClient {
       const body = Buffer.from(answer);
       return { url, status: 200, headers: new Headers(), body, text: () => answer } satisfies HttpResponse;
     },
+  });
+}
+
+/** Sessions of a client that keeps no validators: every fetch is parsed. */
+function sessionsOf(client: HttpClient): SessionClient {
+  return {
+    session: () => ({
+      get: (url, options) => client.get(url, options),
+      pendingValidators: () => [],
+      stats: () => ({ requests: 0, retries: 0, bytesReceived: 0, wireBytes: 0 }),
+    }),
   };
 }
 
@@ -113,11 +124,11 @@ describe('fetching sources', () => {
 
   it('confines an adapter bug to its source and records it as a parse failure', async () => {
     const db = openStore(':memory:');
-    const exploding: HttpClient = {
+    const exploding = sessionsOf({
       async get() {
         throw new TypeError("Cannot read properties of undefined (reading 'x')");
       },
-    };
+    });
     const reports = await fetchAll({ db, config, http: exploding });
     expect(reports.every((r) => r.outcome === 'failed' && r.errorKind === 'parse')).toBe(true);
     expect(reports[0]!.message).toContain("Cannot read properties of undefined");

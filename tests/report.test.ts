@@ -12,6 +12,8 @@ const ok: SourceReport = {
   changed: 1,
   missing: 0,
   durationMs: 1200,
+  requests: 3,
+  bytes: 40_000,
   errorKind: null,
   message: null,
   alert: null,

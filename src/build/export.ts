@@ -273,6 +273,7 @@ function healthOf(bySource: [ConfiguredSource, FetchEntry[]][]): SourceHealth[] 
     const lastSuccess = rows.find((r) => r.outcome !== 'failed');
     const lastFailure = rows.find((r) => r.outcome === 'failed');
     const firstSuccessIndex = rows.findIndex((r) => r.outcome !== 'failed');
+    const consecutiveFailures = firstSuccessIndex === -1 ? rows.length : firstSuccessIndex;
     return {
       ...source,
       lastOutcome: rows[0]?.outcome ?? null,
@@ -280,9 +281,25 @@ function healthOf(bySource: [ConfiguredSource, FetchEntry[]][]): SourceHealth[] 
       lastSuccess: lastSuccess?.finishedAt ?? null,
       lastFailure: lastFailure?.finishedAt ?? null,
       lastError: lastFailure?.message ?? null,
-      consecutiveFailures: firstSuccessIndex === -1 ? rows.length : firstSuccessIndex,
+      consecutiveFailures,
+      upcomingCounts: rows
+        .filter((r) => r.outcome !== 'failed' && r.upcoming !== null)
+        .slice(0, UPCOMING_COUNTS_KEPT)
+        .map((r) => r.upcoming!)
+        .reverse(),
+      flag: flagOf(consecutiveFailures, lastFailure?.message ?? null, lastSuccess?.alert ?? null),
     };
   });
+}
+
+const UPCOMING_COUNTS_KEPT = 10;
+/** A source failing this many runs in a row needs a maintainer. */
+export const FAILURES_BEFORE_FLAG = 3;
+
+/** Why a source needs a look: it keeps failing, or it answers but lost half its events. */
+function flagOf(consecutiveFailures: number, lastError: string | null, alert: string | null): string | null {
+  if (consecutiveFailures >= FAILURES_BEFORE_FLAG) return `failed ${consecutiveFailures} runs in a row: ${lastError ?? 'no reason recorded'}`;
+  return consecutiveFailures === 0 ? alert : null;
 }
 
 /** Write the catalog to `dir` as JSON, each file replaced atomically. */

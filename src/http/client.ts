@@ -15,7 +15,7 @@ import {
   type ValidatorStore,
 } from './validators.ts';
 
-export { DEFAULT_POLITENESS, type HostPolicy, type Politeness, type PolitenessOptions } from './host-limiter.ts';
+export { DEFAULT_POLITENESS, resolvePoliteness, type HostPolicy, type Politeness, type PolitenessOptions } from './host-limiter.ts';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
 export { DEFAULT_TIMEOUTS, type Timeouts } from './transport.ts';
 export { NotModified, type PendingValidators, type StoredValidators, type ValidatorStore } from './validators.ts';

@@ -33,7 +33,7 @@ interface PageOptions {
 }
 
 export async function readOrganizerPage(url: string, context: AdapterContext): Promise<AdapterResult> {
-  const response = await context.http.get(url, { accept: HTML_ACCEPT });
+  const response = await context.http.get(url, { accept: HTML_ACCEPT, conditional: true });
   const html = response.text();
   const warnings: string[] = [];
   const options: PageOptions = {

@@ -41,7 +41,7 @@ const UNTITLED = 'Untitled event';
 
 /** Source type `ical`: any iCalendar feed (Google Calendar, Meetup's and Luma's .ics, …). */
 export const icalAdapter: Adapter = async (source, context) => {
-  const response = await context.http.get(source.url, { accept: ICAL_ACCEPT });
+  const response = await context.http.get(source.url, { accept: ICAL_ACCEPT, conditional: true });
   if (!/^BEGIN:VCALENDAR[ \t]*\r?$/im.test(response.text())) {
     throw new SourceFailure('unexpected_content', notACalendar(response));
   }

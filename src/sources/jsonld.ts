@@ -378,7 +378,7 @@ function eventsFromJsonLd(content: JsonLdContent, options: SchemaOrgOptions): Js
 
 /** Any page with schema.org Events in JSON-LD (a venue's or a group's own site). */
 export const jsonldAdapter: Adapter = async (source, context) => {
-  const response = await context.http.get(source.url, { accept: HTML_ACCEPT });
+  const response = await context.http.get(source.url, { accept: HTML_ACCEPT, conditional: true });
   const html = response.text();
   const contentType = response.headers.get('content-type');
   if (!isHtml(contentType, html)) {

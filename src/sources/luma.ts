@@ -143,7 +143,7 @@ function apiBaseUrl(fallback: string): string {
 }
 
 async function fetchFeed(url: string, context: AdapterContext): Promise<HttpResponse> {
-  const response = await context.http.get(url, { accept: ICAL_ACCEPT });
+  const response = await context.http.get(url, { accept: ICAL_ACCEPT, conditional: true });
   if (!/^BEGIN:VCALENDAR[ \t]*\r?$/im.test(response.text())) {
     throw new SourceFailure('unexpected_content', `${url} is not an iCalendar feed (no BEGIN:VCALENDAR): got ${describeBody(response)}`);
   }

@@ -79,7 +79,7 @@ function discover(feed: MeetupFeed | SourceFailure, page: GroupPage | SourceFail
 }
 
 async function fetchFeed(group: MeetupGroup, context: AdapterContext): Promise<MeetupFeed> {
-  const response = await context.http.get(group.feedUrl, { accept: ICAL_ACCEPT });
+  const response = await context.http.get(group.feedUrl, { accept: ICAL_ACCEPT, conditional: true });
   if (!/^BEGIN:VCALENDAR[ \t]*\r?$/im.test(response.text())) {
     throw new SourceFailure('unexpected_content', `${response.url} is not an iCalendar feed (no BEGIN:VCALENDAR)`);
   }

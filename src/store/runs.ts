@@ -14,6 +14,8 @@ export interface FetchRecord {
   upcoming?: number | null;
   alert?: string | null;
   durationMs: number;
+  requests?: number;
+  bytes?: number;
 }
 
 export function startRun(db: Db, now: Date): number {
@@ -29,8 +31,9 @@ export function finishRun(db: Db, runId: number, now: Date): void {
 export function recordFetch(db: Db, runId: number, sourceId: number, record: FetchRecord, now: Date): void {
   db.prepare(
     `INSERT OR REPLACE INTO source_fetches (run_id, source_id, outcome, error_kind, http_status, message,
-       events_found, events_new, events_changed, events_missing, upcoming_count, alert, duration_ms, finished_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       events_found, events_new, events_changed, events_missing, upcoming_count, alert, duration_ms, finished_at,
+       requests, bytes)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     runId,
     sourceId,
@@ -46,6 +49,8 @@ export function recordFetch(db: Db, runId: number, sourceId: number, record: Fet
     record.alert ?? null,
     Math.round(record.durationMs),
     now.toISOString(),
+    record.requests ?? null,
+    record.bytes ?? null,
   );
 }
 

@@ -15,6 +15,8 @@ const health = (consecutiveFailures: number): SourceHealth => ({
   lastFailure: consecutiveFailures ? '2026-11-26T12:17:00Z' : null,
   lastError: consecutiveFailures ? 'HTTP 503' : null,
   consecutiveFailures,
+  upcomingCounts: [4],
+  flag: null,
 });
 
 const fetched = (overrides: Partial<FetchEntry>): FetchEntry => ({

@@ -170,6 +170,8 @@ describe('groups and tags', () => {
     lastFailure: null,
     lastError: null,
     consecutiveFailures: 0,
+    upcomingCounts: [],
+    flag: null,
     ...overrides,
   });
   const activity = (events: ListedEvent[], sources = [source({})]) =>

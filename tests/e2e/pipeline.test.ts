@@ -108,21 +108,21 @@ describe('fetch then build through the CLI', () => {
     expect(existsSync(paths().db)).toBe(true);
   });
 
-  it('changes nothing when fetched again and the sources did not change', async () => {
+  it('neither parses nor writes sources that did not change since the last fetch', async () => {
     const result = await runCli(args('fetch'));
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/python-spokane\s+ical\s+ok\s+2\s+0\s+0/);
-    expect(result.stdout).toMatch(/spokane-rust\s+jsonld\s+ok\s+1\s+0\s+0/);
+    expect(result.stdout).toMatch(/python-spokane\s+ical\s+unchanged\s+0\s+0\s+0/);
+    expect(result.stdout).toMatch(/spokane-rust\s+jsonld\s+unchanged\s+0\s+0\s+0/);
   });
 
   it('prints the run summary as JSON for scripts with --json', async () => {
     const result = await runCli(args('fetch', '--json', '--concurrency', '1'));
     expect(result.code).toBe(0);
-    const summary = JSON.parse(result.stdout) as { sources: number; ok: number; failed: number; results: { groupId: string; found: number }[] };
+    const summary = JSON.parse(result.stdout) as { sources: number; ok: number; failed: number; results: { groupId: string; outcome: string }[] };
     expect(summary).toMatchObject({ sources: 2, ok: 2, failed: 0 });
-    expect(summary.results.map((r) => [r.groupId, r.found])).toEqual([
-      ['python-spokane', 2],
-      ['spokane-rust', 1],
+    expect(summary.results.map((r) => [r.groupId, r.outcome])).toEqual([
+      ['python-spokane', 'not_modified'],
+      ['spokane-rust', 'not_modified'],
     ]);
   });
 
@@ -197,7 +197,7 @@ describe('fetch then build through the CLI', () => {
     const fetched = await runCli(args('fetch'));
     expect(fetched.code).toBe(0);
     expect(fetched.stdout).toMatch(/python-spokane\s+ical\s+failed\s+0\s+0\s+0\s+0\s+.*HTTP 500/);
-    expect(fetched.stdout).toMatch(/spokane-rust\s+jsonld\s+ok/);
+    expect(fetched.stdout).toMatch(/spokane-rust\s+jsonld\s+unchanged/);
 
     const built = await runCli(args('build'));
     expect(built.code).toBe(0);

@@ -264,6 +264,8 @@ const ok = (groupId: string): SourceHealth => ({
   lastFailure: null,
   lastError: null,
   consecutiveFailures: 0,
+  upcomingCounts: [3, 3],
+  flag: null,
 });
 
 export const SOURCES: SourceHealth[] = [
@@ -279,6 +281,8 @@ export const SOURCES: SourceHealth[] = [
     lastFailure: '2026-11-26T10:00:00Z',
     lastError: 'HTTP 503 from www.meetup.com',
     consecutiveFailures: 3,
+    upcomingCounts: [2],
+    flag: 'failed 3 runs in a row: HTTP 503 from www.meetup.com',
   },
   ok('old-timers'),
   {
@@ -291,6 +295,8 @@ export const SOURCES: SourceHealth[] = [
     lastFailure: null,
     lastError: null,
     consecutiveFailures: 0,
+    upcomingCounts: [],
+    flag: null,
   },
 ];
 
