@@ -5,10 +5,7 @@ import { openStore } from './store/db.ts';
 import { createHttpClient } from './http/client.ts';
 import { fetchAll } from './fetch.ts';
 import { fetchSummaryJson, formatFetchTable, formatProgress } from './report.ts';
-import { build } from './build/build.ts';
 import { restoreIfMissing } from './store/restore.ts';
-import { alarmSettings } from './alarm/settings.ts';
-import { raiseAlarms } from './alarm/alarm.ts';
 
 /** Exit codes, as the guide defines them. */
 export const EXIT = { ok: 0, runFailed: 1, usage: 2 } as const;
@@ -59,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
       const http = createHttpClient({ concurrency: config.fetch.concurrency, hosts: config.fetch.hosts });
       try {
         const progress = process.stderr.isTTY && !options.json ? liveLine() : undefined;
+        const started = performance.now();
         const reports = await fetchAll({
           db,
           config,
@@ -69,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
           onProgress: progress && ((p) => progress.show(formatProgress(p))),
         });
         progress?.clear();
-        console.log(options.json ? fetchSummaryJson(reports) : formatFetchTable(reports));
+        console.log(options.json ? fetchSummaryJson(reports, performance.now() - started) : formatFetchTable(reports));
         if (reports.length > 0 && reports.every((r) => r.outcome === 'failed')) {
           console.error('every source failed; the store keeps what it had');
           exitCode = EXIT.runFailed;
@@ -90,6 +88,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--site-url <url>', "publish under this URL instead of sources.yaml's site.url")
     .action(async (options: { config: string; db: string; data: string; out: string; siteUrl?: string }) => {
       const config = withSiteUrl(readConfig(options.config), options.siteUrl);
+      // Loaded on demand: Eleventy and its plugins are heavy, and `fetch` does not need them.
+      const { build } = await import('./build/build.ts');
       const summary = await build({ config, dbPath: options.db, dataDir: options.data, outDir: options.out });
       const origin = { store: options.db, export: `the export in ${options.data}, restored into ${options.db}`, nothing: 'nothing yet (no store, no export)' }[summary.from];
       console.log(`built ${options.out}: ${summary.upcoming} upcoming of ${summary.events} events, ${summary.groups} groups, from ${origin}`);
@@ -104,6 +104,8 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--failures-dir <dir>', 'where fetch saved the responses that broke an adapter').default(DEFAULTS.failures))
     .action(async (options: { config: string; db: string; data: string; failuresDir: string }) => {
       const config = readConfig(options.config);
+      const { alarmSettings } = await import('./alarm/settings.ts');
+      const { raiseAlarms } = await import('./alarm/alarm.ts');
       const settings = alarmSettings(process.env);
       if (!settings.ok) throw new UsageError(settings.problem);
       const { db: dbPath, data: dataDir, failuresDir } = options;

@@ -48,7 +48,7 @@ export interface FetchRunOptions {
   http: SessionClient;
   /** Only these group ids; all groups when empty. */
   only?: string[];
-  /** Sources fetched at once, all hosts together. */
+  /** Sources fetched at once, all hosts together (unbounded by default: hosts' own limits apply). */
   concurrency?: number;
   now?: () => Date;
   /** Where to keep the response that broke an adapter, as `<group-id>--<type>.txt`. */
@@ -86,7 +86,8 @@ export async function fetchAll(options: FetchRunOptions): Promise<SourceReport[]
     if (!hostLimits.has(host)) hostLimits.set(host, pLimit((politeness.hosts[host] ?? politeness.hosts.default).concurrency));
     return hostLimits.get(host)!;
   };
-  const globalLimit = pLimit(options.concurrency ?? politeness.concurrency);
+  // The HTTP client keeps the global request limit; this one only caps sources in flight when asked.
+  const globalLimit = pLimit(options.concurrency ?? Number.POSITIVE_INFINITY);
   const context: SourceContext = {
     config,
     http,

@@ -43,10 +43,11 @@ export function formatProgress(progress: FetchProgress): string {
 }
 
 /** The run summary for scripts (`fetch --json`). */
-export function fetchSummaryJson(reports: SourceReport[]): string {
+export function fetchSummaryJson(reports: SourceReport[], elapsedMs: number): string {
   const failed = reports.filter((r) => r.outcome === 'failed').length;
   return JSON.stringify(
     {
+      elapsedMs: Math.round(elapsedMs),
       sources: reports.length,
       ok: reports.length - failed,
       failed,
