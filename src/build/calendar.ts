@@ -1,6 +1,6 @@
-import * as cheerio from 'cheerio';
 import { createEvents, type DateArray, type DateTime, type EventAttributes, type EventStatus } from 'ics';
 import { Temporal } from 'temporal-polyfill';
+import { htmlToPlainText } from './text.ts';
 import type { EventStatus as OurStatus, ExportedEvent, Venue } from '../types.ts';
 
 // The feeds follow RFC 5545 (see GUIDE.md, "Calendar feeds"). `ics` builds each VEVENT (property
@@ -123,7 +123,7 @@ function dateArray(plainDate: string): DateArray {
 }
 
 function descriptionOf(event: ExportedEvent, pageUrl: string): string {
-  return [htmlToText(event.descriptionHtml), `Details: ${pageUrl}`].filter(Boolean).join('\n\n');
+  return [htmlToPlainText(event.descriptionHtml, { showLinks: true }), `Details: ${pageUrl}`].filter(Boolean).join('\n\n');
 }
 
 function locationOf(event: ExportedEvent): string | null {
@@ -143,42 +143,6 @@ function venueText(venue: Venue | null): string | null {
 // would break the line structure (RFC 5545 allows no control characters but tab in text).
 function cleanText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
-}
-
-// ---- description HTML to plain text ----
-
-// cheerio's node type lives in domhandler, which is not a dependency of ours; derive it instead.
-type HtmlNode = ReturnType<ReturnType<cheerio.CheerioAPI['root']>['contents']>[number];
-
-// The block elements sanitizeDescription lets through each stand as a paragraph; the rest flow inline.
-const PARAGRAPH_TAGS = new Set(['p', 'blockquote', 'pre', 'ul', 'ol', 'h3', 'h4', 'h5', 'h6', 'hr']);
-
-/** Sanitized description HTML as readable plain text: paragraphs, line breaks, bullets, link targets. */
-function htmlToText(html: string): string {
-  const $ = cheerio.load(html, null, false);
-  const text = $.root().contents().toArray().map(nodeText).join('');
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
-function nodeText(node: HtmlNode): string {
-  // The parser has already decoded entities; source white space collapses as a browser would.
-  if (node.type === 'text') return node.data.replace(/\s+/g, ' ');
-  if (node.type !== 'tag') return '';
-  const inner = node.children.map(nodeText).join('');
-  if (node.name === 'br') return '\n';
-  if (node.name === 'li') return `• ${inner.trim()}\n`;
-  if (node.name === 'a') return linkText(inner, node.attribs.href);
-  return PARAGRAPH_TAGS.has(node.name) ? `\n\n${inner}\n\n` : inner;
-}
-
-// A calendar app shows no links, so keep where "Register here" pointed.
-function linkText(text: string, href: string | undefined): string {
-  return href === undefined || text.trim() === href ? text : `${text} (${href})`;
 }
 
 // ---- the calendar header ----

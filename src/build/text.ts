@@ -1,15 +1,30 @@
 import * as cheerio from 'cheerio';
 
-// Sanitized description HTML as plain text, for places that take no markup: schema.org
-// `description`, Open Graph and meta descriptions, the details of an add-to-calendar link.
+// Sanitized description HTML as plain text, for places that take no markup: calendar feeds,
+// schema.org `description`, Open Graph and meta descriptions, add-to-calendar links.
 
+// cheerio's node type lives in domhandler, which is not a dependency of ours; derive it instead.
 type HtmlNode = ReturnType<ReturnType<cheerio.CheerioAPI['root']>['contents']>[number];
 
 const BLOCK_TAGS = new Set(['p', 'blockquote', 'pre', 'ul', 'ol', 'li', 'h3', 'h4', 'h5', 'h6', 'hr', 'div']);
 
-export function htmlToPlainText(html: string | null | undefined): string {
+/**
+ * Paragraphs, line breaks and bullets survive. With `showLinks`, a link keeps where it pointed
+ * ("Register here (https://…)"), for calendar apps, which show no links.
+ */
+export function htmlToPlainText(html: string | null | undefined, { showLinks = false } = {}): string {
   if (!html) return '';
   const $ = cheerio.load(html, null, false);
+  const nodeText = (node: HtmlNode): string => {
+    // The parser has already decoded entities; source white space collapses as a browser would.
+    if (node.type === 'text') return node.data.replace(/\s+/g, ' ');
+    if (node.type !== 'tag') return '';
+    if (node.name === 'br') return '\n';
+    const inner = node.children.map(nodeText).join('');
+    if (node.name === 'li') return `• ${inner.trim()}\n`;
+    if (node.name === 'a' && showLinks) return linkText(inner, node.attribs.href);
+    return BLOCK_TAGS.has(node.name) ? `\n\n${inner}\n\n` : inner;
+  };
   return $.root()
     .contents()
     .toArray()
@@ -22,13 +37,8 @@ export function htmlToPlainText(html: string | null | undefined): string {
     .trim();
 }
 
-function nodeText(node: HtmlNode): string {
-  if (node.type === 'text') return node.data.replace(/\s+/g, ' ');
-  if (node.type !== 'tag') return '';
-  if (node.name === 'br') return '\n';
-  const inner = node.children.map(nodeText).join('');
-  if (node.name === 'li') return `\n• ${inner.trim()}\n`;
-  return BLOCK_TAGS.has(node.name) ? `\n\n${inner}\n\n` : inner;
+function linkText(text: string, href: string | undefined): string {
+  return href === undefined || text.trim() === href ? text : `${text} (${href})`;
 }
 
 /** At most `max` characters, cut at a word boundary, with an ellipsis when cut. */
