@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { isValidTimeZone } from './time.ts';
 import { SOURCE_TYPES, type Config } from './types.ts';
@@ -29,21 +29,26 @@ export function loadConfig(path: string): ConfigResult {
 
   const lineCounter = new LineCounter();
   // prettyErrors off: the message stays one clean line and we add the position ourselves.
-  const doc = parseDocument(read, { lineCounter, prettyErrors: false });
+  // uniqueKeys is the parser's default, spelled out: a key given twice is an error, not a choice.
+  const doc = parseDocument(read, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at: ProblemAt = (offset, message) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file: path, line, column: col, message };
   };
 
   // A document with syntax errors is only partly built; checking its schema would add noise.
-  if (doc.errors.length > 0) return { ok: false, problems: doc.errors.map((e) => at(e.pos[0], e.message)) };
+  if (doc.errors.length > 0) return { ok: false, problems: syntaxProblems(doc.errors, at) };
   const raw = toData(doc, at);
   if (!raw.ok) return { ok: false, problems: [raw.problem] };
   if (!isMap(doc.contents)) return { ok: false, problems: [at(0, notAMapping(raw.data))] };
 
   const parsed = configSchema.safeParse(raw.data);
+  const misspelt = misspeltKeys(doc);
   const problems = [
-    ...(parsed.error?.issues ?? []).map((issue) => at(offsetOf(doc, issue.path), issue.message)),
+    ...(parsed.error?.issues ?? [])
+      .filter((issue) => !explainedByMisspelling(issue.path, misspelt))
+      .map((issue) => at(offsetOf(doc, issue.path), issue.message)),
+    ...misspelt.map((m) => at(m.offset, m.message)),
     ...duplicateGroupIds(doc, raw.data, at),
   ].sort((a, b) => a.line - b.line || a.column - b.column);
 
@@ -62,10 +67,27 @@ export function readConfigOrThrow(path: string): Config {
 
 type ProblemAt = (offset: number, message: string) => ConfigProblem;
 
+/**
+ * A sources.yaml of a few hundred groups is tens of kilobytes. Far beyond that the file is not
+ * the one meant (or is an attack on the parser, which slows and finally crashes on megabytes of
+ * deep nesting), and it is refused before it is read.
+ */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** Aliases (`*name`) the config may expand; a "billion laughs" file needs many more. */
+const MAX_ALIAS_COUNT = 100;
+
 function readText(path: string): string | ConfigProblem {
   const problem = (message: string): ConfigProblem => ({ file: path, line: 1, column: 1, message });
   try {
-    return readFileSync(path, 'utf8');
+    const { size } = statSync(path);
+    if (size > MAX_CONFIG_BYTES) {
+      return problem(
+        `config file ${resolve(path)} is ${megabytes(size)}; a sources.yaml is at most ${megabytes(MAX_CONFIG_BYTES)} (is this the right file?)`,
+      );
+    }
+    // A byte-order mark (some Windows editors write one) is not part of the YAML.
+    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return problem(`config file not found: ${resolve(path)}`);
@@ -74,20 +96,51 @@ function readText(path: string): string | ConfigProblem {
   }
 }
 
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** The parser's errors, with the unclear ones said plainly. */
+function syntaxProblems(errors: YAMLError[], at: ProblemAt): ConfigProblem[] {
+  const tabs = errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  if (tabs.length > 0) {
+    // Every later error of a tab-indented file follows from the tabs; they would only confuse.
+    const more = tabs.length > 1 ? ` (and ${tabs.length - 1} more line${tabs.length > 2 ? 's' : ''})` : '';
+    return [at(tabs[0]!.pos[0], `indented with a tab${more}; YAML indents with spaces only, so replace the tabs with spaces`)];
+  }
+  return errors.map((e) =>
+    at(
+      e.pos[0],
+      e.code === 'RESOURCE_EXHAUSTION' ? 'nested too deeply to read; a sources.yaml needs only a few levels of indentation' : e.message,
+    ),
+  );
+}
+
 /** toJS throws on aliases it cannot expand (an unknown anchor, an alias bomb); report, don't crash. */
 function toData(doc: Document, at: ProblemAt): { ok: true; data: unknown } | { ok: false; problem: ConfigProblem } {
   try {
-    return { ok: true, data: doc.toJS() };
+    return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (error) {
-    return { ok: false, problem: at(unresolvedAliasOffset(doc), (error as Error).message) };
+    const unresolved = aliasOffset(doc, (alias) => !alias.resolve(doc));
+    if (unresolved !== null) return { ok: false, problem: at(unresolved, (error as Error).message) };
+    // The parser's own words ("Excessive alias count indicates a resource exhaustion attack") do
+    // not say what to change.
+    return {
+      ok: false,
+      problem: at(
+        aliasOffset(doc, () => true) ?? 0,
+        `too many aliases: expanding the *references to &anchors would make this config enormous (more than ${MAX_ALIAS_COUNT} expansions); write the values out instead`,
+      ),
+    };
   }
 }
 
-function unresolvedAliasOffset(doc: Document): number {
-  let offset = 0;
+/** Where the first alias that `matches` is, or null. */
+function aliasOffset(doc: Document, matches: (alias: Alias) => boolean): number | null {
+  let offset: number | null = null;
   visit(doc, {
     Alias(_, alias) {
-      if (alias.resolve(doc) || !alias.range) return undefined;
+      if (!alias.range || !matches(alias)) return undefined;
       offset = alias.range[0];
       return visit.BREAK;
     },
@@ -97,6 +150,9 @@ function unresolvedAliasOffset(doc: Document): number {
 
 function notAMapping(value: unknown): string {
   if (value == null) return 'config file is empty; expected a mapping with site: and groups:';
+  if (typeof value === 'string' && /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(value)) {
+    return 'config file is not text (binary data, or not UTF-8); expected a YAML mapping with site: and groups:';
+  }
   return `config must be a mapping with site: and groups: at the top level, not ${describe(value)}`;
 }
 
@@ -109,7 +165,7 @@ function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `text "${value}"`;
+  if (typeof value === 'string') return `text "${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
   return `${typeof value} ${String(value)}`;
 }
 
@@ -165,6 +221,9 @@ function mapping<Shape extends z.ZodRawShape>(what: string, shape: Shape) {
 
 const allowedTypes = SOURCE_TYPES.join(', ');
 
+/** Names Windows will not give a file or folder, whatever the extension. */
+const WINDOWS_RESERVED_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
 const sourceSchema = mapping('source (type and url)', {
   type: z.enum(SOURCE_TYPES, {
     error: (issue) =>
@@ -176,9 +235,16 @@ const sourceSchema = mapping('source (type and url)', {
 });
 
 const groupSchema = mapping('group (id, name and sources)', {
-  id: requiredText('group id').refine((id) => /^[a-z0-9-]+$/.test(id), {
-    error: (issue) => `group id "${String(issue.input)}" must be lowercase letters, digits and hyphens ([a-z0-9-]+)`,
-  }),
+  id: requiredText('group id')
+    .refine((id) => /^[a-z0-9-]+$/.test(id), {
+      error: (issue) => `group id "${String(issue.input)}" must be lowercase letters, digits and hyphens ([a-z0-9-]+)`,
+    })
+    .refine((id) => !WINDOWS_RESERVED_NAME.test(id), {
+      error: (issue) =>
+        `group id "${String(issue.input)}" is a reserved file name on Windows (con, prn, aux, nul, com1-9, lpt1-9), ` +
+        'and the site has a folder per group id; pick another',
+      abort: true,
+    }),
   name: nonEmptyText('group name'),
   homepage: optionalHttpUrl('group homepage'),
   description: optionalText('group description'),
@@ -261,6 +327,100 @@ const configSchema = z.looseObject({
     })
     .min(1, { error: 'groups is empty; list at least one group' }),
 });
+
+// ---- Misspelt keys ----
+
+// Keys the tool does not know are fine (a maintainer's notes, settings for other tools). A key one
+// or two letters away from a known one is not a note but a typo, and the setting it meant would
+// silently not apply: `timezon:` would leave the site's zone unset, `sorces:` a group without
+// sources. Those are refused with the key they probably meant. The fetch section checks its own.
+const KNOWN_KEYS = {
+  top: ['site', 'fetch', 'duplicates', 'groups'],
+  site: ['title', 'url', 'timezone', 'description'],
+  group: ['id', 'name', 'homepage', 'description', 'tags', 'sources'],
+  source: ['type', 'url'],
+  duplicates: ['merge', 'split'],
+};
+
+interface Misspelling {
+  /** Where the mapping holding the misspelt key is, as a path of the data. */
+  parent: (string | number)[];
+  key: string;
+  meant: string;
+  offset: number;
+  message: string;
+}
+
+function misspeltKeys(doc: Document): Misspelling[] {
+  const found: Misspelling[] = [];
+  const check = (node: unknown, known: string[], parent: (string | number)[], where: string) => {
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      if (!isScalar(pair.key) || typeof pair.key.value !== 'string' || !pair.key.range) continue;
+      const key = pair.key.value;
+      const meant = closestKey(key, known);
+      if (meant === null) continue;
+      found.push({
+        parent,
+        key,
+        meant,
+        offset: pair.key.range[0],
+        message: `unknown key "${key}" in ${where}; did you mean "${meant}"?`,
+      });
+    }
+  };
+  const top = doc.contents;
+  check(top, KNOWN_KEYS.top, [], 'the top level');
+  if (!isMap(top)) return found;
+  check(top.get('site', true), KNOWN_KEYS.site, ['site'], 'site');
+  check(top.get('duplicates', true), KNOWN_KEYS.duplicates, ['duplicates'], 'duplicates');
+  const groups = top.get('groups', true);
+  if (isSeq(groups)) {
+    groups.items.forEach((group, g) => {
+      check(group, KNOWN_KEYS.group, ['groups', g], `group ${g + 1}`);
+      const sources = isMap(group) ? group.get('sources', true) : undefined;
+      if (isSeq(sources)) sources.items.forEach((source, i) => check(source, KNOWN_KEYS.source, ['groups', g, 'sources', i], `source ${i + 1} of group ${g + 1}`));
+    });
+  }
+  return found;
+}
+
+/**
+ * The known key `key` is probably a typo of: one edit away for short keys (`tag`, `urls`), two
+ * for longer ones (`sorces`, `timezon`, `home_page`), letters swapped counting as one edit, case
+ * ignored. Null for a key that is known or not close to any.
+ */
+export function closestKey(key: string, known: string[]): string | null {
+  if (known.includes(key)) return null;
+  let best: { name: string; distance: number } | null = null;
+  for (const name of known) {
+    const distance = editDistance(key.toLowerCase(), name);
+    const allowed = name.length <= 4 ? 1 : 2;
+    if (distance <= allowed && (best === null || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name ?? null;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** "sources is missing" says nothing new next to "unknown key "sorces"; did you mean "sources"?". */
+function explainedByMisspelling(path: readonly PropertyKey[], misspelt: Misspelling[]): boolean {
+  return misspelt.some(
+    (m) => path.length === m.parent.length + 1 && m.parent.every((segment, i) => path[i] === segment) && path.at(-1) === m.meant,
+  );
+}
 
 // ---- Positions ----
 

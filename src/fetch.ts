@@ -147,7 +147,7 @@ async function fetchSource(db: Db, runId: number, source: StoredSource, context:
     }
     const failure = asFailure(error);
     if (context.failuresDir && ADAPTER_BROKE.has(failure.kind) && recorder.last) {
-      writeFileAtomic(join(context.failuresDir, `${source.groupId}--${source.type}.txt`), recorder.last.body);
+      writeFileAtomic(join(context.failuresDir, `${source.groupId}--${source.type}.txt`), withoutSecrets(recorder.last.body));
     }
     const record = { errorKind: failure.kind, httpStatus: failure.httpStatus, message: failure.message, durationMs, ...traffic() };
     recordFetch(db, runId, source.id, { outcome: 'failed', ...record }, clock());
@@ -220,6 +220,18 @@ function recordLastResponse(http: HttpClient): { http: HttpClient; last: HttpRes
     },
   };
   return recorder;
+}
+
+/** Environment values that must never reach a file a maintainer may publish (the alarm links it). */
+const SECRET_VARIABLES = ['EVENTBRITE_TOKEN', 'GITHUB_TOKEN'];
+
+function withoutSecrets(body: Buffer): Buffer {
+  let text = body.toString('latin1');
+  for (const name of SECRET_VARIABLES) {
+    const secret = process.env[name]?.trim();
+    if (secret && secret.length >= 8) text = text.split(Buffer.from(secret).toString('latin1')).join('[redacted]');
+  }
+  return Buffer.from(text, 'latin1');
 }
 
 /** Adapters throw SourceFailure; anything else is a bug in an adapter, still confined to its source. */

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Write a file so that readers see the old content or the new, never half of it. */
@@ -6,5 +6,32 @@ export function writeFileAtomic(path: string, content: string | Buffer): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, content);
+  renameSync(temporary, path);
+}
+
+/**
+ * `JSON.stringify([...items], null, 2)` and a line end, written atomically a piece at a time: the
+ * same bytes, without the whole text (tens of megabytes for a large site's events) in memory.
+ */
+export function writeJsonArrayAtomic(path: string, items: Iterable<unknown>): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  const fd = openSync(temporary, 'w');
+  try {
+    let text = '';
+    let count = 0;
+    for (const item of items) {
+      // As in an array, what JSON cannot hold (undefined, a function) is null.
+      const json = JSON.stringify(item, null, 2) ?? 'null';
+      text += `${count++ === 0 ? '[\n' : ',\n'}  ${json.replace(/\n/g, '\n  ')}`;
+      if (text.length >= 1 << 20) {
+        writeSync(fd, text);
+        text = '';
+      }
+    }
+    writeSync(fd, count === 0 ? '[]\n' : `${text}\n]\n`);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(temporary, path);
 }

@@ -1,9 +1,21 @@
 import sanitizeHtml from 'sanitize-html';
-import { load } from 'cheerio';
 import { marked } from 'marked';
 import { decodeHTML, escapeUTF8 } from 'entities';
 
 // Scraped text is hostile. Everything that becomes HTML on the site passes through here.
+
+/**
+ * Descriptions longer than this (in characters of the source's own markup or text) are cut
+ * before they are read: real ones are a few thousand, and sanitizing or rendering a hostile
+ * multi-megabyte one would hold up the whole run (the sanitizer is slow on deep nesting).
+ */
+export const MAX_DESCRIPTION_CHARS = 100_000;
+/** One line of text (a title, a venue, a name) longer than this is cut, with an ellipsis. */
+export const MAX_LINE_CHARS = 1_000;
+
+/** Not an allowed tag, so the sanitizer drops it and keeps its text: how a link is unwrapped. */
+const UNWRAPPED = 'unwrapped-link';
+
 const DESCRIPTION_POLICY: sanitizeHtml.IOptions = {
   allowedTags: [
     'p', 'br', 'ul', 'ol', 'li', 'strong', 'b', 'em', 'i', 'u', 'a', 'blockquote',
@@ -17,45 +29,59 @@ const DESCRIPTION_POLICY: sanitizeHtml.IOptions = {
   transformTags: {
     h1: 'h3',
     h2: 'h4',
-    // Links in scraped text are the organizer's, not ours to vouch for.
-    a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow ugc' }),
+    // Only absolute http(s) links survive. A link whose address is anything else (javascript:,
+    // data:, relative to a page we do not host) is kept as its text. Links in scraped text are
+    // the organizer's, not ours to vouch for.
+    a: (_tagName, attribs) =>
+      safeHttpUrl(attribs.href) === null
+        ? { tagName: UNWRAPPED, attribs: {} }
+        : { tagName: 'a', attribs: { ...attribs, rel: 'nofollow ugc' } },
   },
   disallowedTagsMode: 'discard',
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'iframe', 'object', 'svg', 'math'],
+  // sanitize-html's own list (script, style, textarea, option, noscript, xmp) and more: their
+  // contents are code or markup, never text worth keeping. This replaces the default list, so it
+  // must keep every entry of it (xmp's was the fix for CVE-2026-44990).
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'xmp', 'title', 'iframe', 'object', 'svg', 'math'],
 };
 
 export function sanitizeDescription(html: string): string {
-  return unwrapLinksWithoutAddress(sanitizeHtml(html, DESCRIPTION_POLICY)).trim();
+  return sanitized(shortened(html));
 }
 
-/**
- * Only absolute http(s) links survive. A link whose address the policy refused (javascript:) or
- * that is relative (to a page we do not host) is kept as its text.
- */
-function unwrapLinksWithoutAddress(html: string): string {
-  if (!html.includes('<a ')) return html;
-  const $ = load(html, null, false);
-  $('a').each((_, link) => {
-    if (!safeHttpUrl($(link).attr('href'))) $(link).replaceWith($(link).contents());
-  });
-  return $.html();
+/** One pass of the sanitizer, linear in the input: no second parse of its output. */
+function sanitized(html: string): string {
+  return sanitizeHtml(html, DESCRIPTION_POLICY).trim();
+}
+
+/** At most MAX_DESCRIPTION_CHARS, an ellipsis marking the cut. */
+function shortened(text: string): string {
+  return text.length <= MAX_DESCRIPTION_CHARS ? text : `${text.slice(0, MAX_DESCRIPTION_CHARS)} …`;
 }
 
 /** Plain text (an iCalendar DESCRIPTION) as paragraphs, with bare http(s) links made clickable. */
 export function plainTextToHtml(text: string): string {
-  const paragraphs = text
+  const paragraphs = shortened(text)
     .replace(/\r\n?/g, '\n')
     .split(/\n{2,}/)
     .map((p) => p.trim())
     .filter(Boolean)
     .map((p) => `<p>${linkify(escapeUTF8(p)).replace(/\n/g, '<br>')}</p>`);
-  return sanitizeDescription(paragraphs.join('\n'));
+  // Cut as text above: cutting the markup again could split an entity.
+  return sanitized(paragraphs.join('\n'));
 }
 
 /** Markdown (Meetup's descriptions) rendered, then sanitized like any HTML. */
 export function markdownToHtml(markdown: string): string {
-  const rendered = marked.parse(markdown, { async: false, gfm: true, breaks: true });
-  return sanitizeDescription(rendered);
+  let rendered: string;
+  try {
+    rendered = marked.parse(shortened(markdown), { async: false, gfm: true, breaks: true });
+  } catch {
+    // marked recurses once per level of nesting: thousands of "> > > …" overflow its stack.
+    // Such a description is shown as the text it is rather than costing its source.
+    return plainTextToHtml(markdown);
+  }
+  // The rendering of a cut text, whatever its length: cutting it again could split an element.
+  return sanitized(rendered);
 }
 
 /**
@@ -63,7 +89,9 @@ export function markdownToHtml(markdown: string): string {
  * kept as literal text ("Intro to <canvas>"); templates escape it on output.
  */
 export function plainText(value: string): string {
-  return decodeHTML(value).replace(/\s+/g, ' ').trim();
+  // Cut before the work as well as after it, so a multi-megabyte "title" costs nothing.
+  const text = decodeHTML(value.slice(0, 4 * MAX_LINE_CHARS)).replace(/\s+/g, ' ').trim();
+  return text.length <= MAX_LINE_CHARS ? text : `${text.slice(0, MAX_LINE_CHARS - 1).trimEnd()}…`;
 }
 
 /** The URL if it is an absolute http(s) URL, else null. */

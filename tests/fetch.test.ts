@@ -122,6 +122,20 @@ describe('fetching sources', () => {
     expect(readFileSync(join(failuresDir, 'py--ical.txt'), 'utf8')).toBe(challenge);
   });
 
+  it('never writes a secret from the environment into a kept response', async () => {
+    const db = openStore(':memory:');
+    const failuresDir = mkdtempSync(join(tmpdir(), 'failures-'));
+    const previous = process.env.EVENTBRITE_TOKEN;
+    process.env.EVENTBRITE_TOKEN = 'SECRET-token-1234';
+    try {
+      await fetchAll({ db, config, failuresDir, http: fakeHttp({ [FEED_URL]: '<html>echo: SECRET-token-1234</html>' }) });
+    } finally {
+      if (previous === undefined) delete process.env.EVENTBRITE_TOKEN;
+      else process.env.EVENTBRITE_TOKEN = previous;
+    }
+    expect(readFileSync(join(failuresDir, 'py--ical.txt'), 'utf8')).toBe('<html>echo: [redacted]</html>');
+  });
+
   it('confines an adapter bug to its source and records it as a parse failure', async () => {
     const db = openStore(':memory:');
     const exploding = sessionsOf({

@@ -27,7 +27,7 @@ describe('descriptions from scraped pages', () => {
 
   it('turn plain text into paragraphs with clickable links, markup shown as text', () => {
     expect(plainTextToHtml('Hello <b>all</b>\nsee https://x.example/a.\n\nBye')).toBe(
-      '<p>Hello &lt;b&gt;all&lt;/b&gt;<br>see <a href="https://x.example/a" rel="nofollow ugc">https://x.example/a</a>.</p>\n<p>Bye</p>',
+      '<p>Hello &lt;b&gt;all&lt;/b&gt;<br />see <a href="https://x.example/a" rel="nofollow ugc">https://x.example/a</a>.</p>\n<p>Bye</p>',
     );
   });
 });

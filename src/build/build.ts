@@ -3,10 +3,11 @@ import type { Config } from '../types.ts';
 import { openStore } from '../store/db.ts';
 import { emptyCatalog, readCatalog, writeCatalog, type Catalog } from './export.ts';
 import { restoreIfMissing } from '../store/restore.ts';
-import { buildView } from './view.ts';
+import { buildView, type SiteView } from './view.ts';
 import { renderSite } from './site.ts';
 import { writeFeedsAndData } from './outputs.ts';
 import { mergeDuplicates } from './duplicates.ts';
+import { timed } from './timings.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -27,13 +28,21 @@ export interface BuildSummary {
 /** Export the store to JSON, render the site, then write the calendar feeds into it. */
 export async function build(options: BuildOptions): Promise<BuildSummary> {
   const now = options.now ?? new Date();
-  const { catalog, from } = loadCatalog(options);
-  if (from === 'store') writeCatalog(options.dataDir, catalog);
-
-  const events = mergeDuplicates(catalog.events, options.config.duplicates);
-  const view = buildView({ ...catalog, events }, options.config.site, now);
+  const { view, summary } = prepare(options, now);
   await renderSite(view, options.outDir, (dir) => writeFeedsAndData(dir, view, now));
-  return { events: catalog.events.length, upcoming: view.upcomingCount, groups: catalog.groups.length, from };
+  return summary;
+}
+
+/** The export written and the view built; the catalog itself is not kept while the site renders. */
+function prepare(options: BuildOptions, now: Date): { view: SiteView; summary: BuildSummary } {
+  const { catalog, from } = timed('load', () => loadCatalog(options));
+  if (from === 'store') timed('export', () => writeCatalog(options.dataDir, catalog));
+
+  const view = timed('view', () => {
+    const events = mergeDuplicates(catalog.events, options.config.duplicates);
+    return buildView({ ...catalog, events }, options.config.site, now);
+  });
+  return { view, summary: { events: catalog.events.length, upcoming: view.upcomingCount, groups: catalog.groups.length, from } };
 }
 
 /**

@@ -1,12 +1,14 @@
-import { createEvents, type DateArray, type DateTime, type EventAttributes, type EventStatus } from 'ics';
+import * as ics from 'ics';
 import { Temporal } from 'temporal-polyfill';
 import { htmlToPlainText } from './text.ts';
 import type { EventStatus as OurStatus, ExportedEvent, Venue } from '../types.ts';
 
-// The feeds follow RFC 5545 (see GUIDE.md, "Calendar feeds"). `ics` builds each VEVENT (property
-// order, date formats, text escaping, validation); we post-process what it gets wrong for us:
-// it folds at 75 characters rather than 75 octets, and its header has a fixed one-hour TTL and
-// no way to add NAME, X-WR-CALDESC or REFRESH-INTERVAL.
+// The feeds follow RFC 5545 (see GUIDE.md, "Calendar feeds"). Each VEVENT is written here the way
+// the `ics` library writes it (property order, date formats, text escaping: a test holds the two
+// to the same bytes), but folded at 75 octets rather than 75 characters, written once per event
+// however many feeds list it, and without ics's per-event schema validation and grapheme-by-
+// grapheme folding, which cost seconds on a large site. The header adds what ics has no way to:
+// NAME, X-WR-CALDESC and REFRESH-INTERVAL, with a 12-hour TTL instead of its fixed hour.
 
 export interface CalendarOptions {
   /** X-WR-CALNAME and NAME. */
@@ -17,6 +19,12 @@ export interface CalendarOptions {
   siteUrl: string;
   /** DTSTAMP and the 30-day cut-off. */
   now: Date;
+  /**
+   * Where each event's VEVENT is kept once written, by event id, so that feeds sharing events
+   * (all, per group, per tag, per event) write each only once. Only for one set of events with
+   * one `siteUrl` and `now`.
+   */
+  written?: Map<string, string>;
 }
 
 const PRODUCT_ID = '-//spokane-tech//Spokane Tech calendar//EN';
@@ -25,15 +33,17 @@ const PAST_DAYS_KEPT = 30;
 const MAX_LINE_OCTETS = 75;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const STATUS: Record<OurStatus, EventStatus> = {
+const STATUS: Record<OurStatus, 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED'> = {
   scheduled: 'CONFIRMED',
   postponed: 'TENTATIVE',
   cancelled: 'CANCELLED',
 };
 
-// ics accepts `timestamp` (DTSTAMP) but its type declarations omit it; without it DTSTAMP would be
-// the render time and two renders of the same data would differ.
-type IcsEvent = EventAttributes & { timestamp: number; pageUrl: string };
+/**
+ * Whether ics would take this URL (its regex refuses some that are fine, an IPv6 host say). An
+ * event whose source URL it refuses links to its page on this site instead, as it always has.
+ */
+const icsTakesUrl = (ics as unknown as { isValidURL(url: string): boolean }).isValidURL;
 
 export function eventPageUrl(siteUrl: string, slug: string): string {
   return `${siteUrl.replace(/\/+$/, '')}/events/${encodeURIComponent(slug)}/`;
@@ -41,29 +51,27 @@ export function eventPageUrl(siteUrl: string, slug: string): string {
 
 export function renderCalendar(events: ExportedEvent[], options: CalendarOptions): string {
   const limit = cutoff(options.now);
-  const listed = events
-    .filter((event) => !event.removed && endsOnOrAfter(event, limit))
-    .sort(byStartThenId)
-    .map((event) => toIcsEvent(event, options));
-
-  return withFeedHeader(unfold(icsText(listed)), options)
-    .map((line) => `${foldLine(line)}\r\n`)
-    .join('');
+  const listed = events.filter((event) => !event.removed && endsOnOrAfter(event, limit)).sort(byStartThenId);
+  const written = options.written ?? new Map<string, string>();
+  const vevent = (event: ExportedEvent) => {
+    let text = written.get(event.id);
+    if (text === undefined) {
+      text = lines(veventLines(event, options));
+      written.set(event.id, text);
+    }
+    return text;
+  };
+  return [lines(feedHeader(options)), ...listed.map(vevent), 'END:VCALENDAR\r\n'].join('');
 }
 
-// ics validates every event and fails the whole calendar on the first it rejects. The usual
-// culprit is a source URL its regex refuses (an IPv6 host, say): such an event links to its page
-// on this site instead, so one odd URL never costs the feed.
-function icsText(events: IcsEvent[]): string {
-  const header = { productId: PRODUCT_ID, method: 'PUBLISH' };
-  const first = createEvents(events.map(({ pageUrl: _, ...event }) => event), header);
-  if (!first.error && first.value) return first.value;
-  const repaired = events.map(({ pageUrl, ...event }) =>
-    createEvents([event], header).error ? { ...event, url: pageUrl } : event,
-  );
-  const second = createEvents(repaired, header);
-  if (!second.error && second.value) return second.value;
-  throw new Error(`cannot write the calendar: ${second.error?.message ?? 'ics returned nothing'}`);
+/** Lines folded and each ended with CRLF. */
+function lines(unfolded: string[]): string {
+  return unfolded.map((line) => `${foldLine(line)}\r\n`).join('');
+}
+
+/** The calendar's own lines, before its events. */
+function feedHeader(options: CalendarOptions): string[] {
+  return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'CALSCALE:GREGORIAN', `PRODID:${PRODUCT_ID}`, 'METHOD:PUBLISH', ...feedProperties(options)];
 }
 
 // ---- which events, in which order ----
@@ -89,41 +97,58 @@ function compare(a: string, b: string): number {
 
 // ---- one event ----
 
-function toIcsEvent(event: ExportedEvent, options: CalendarOptions): IcsEvent {
+/** One event's VEVENT, BEGIN to END, unfolded: the properties ics writes, in its order. */
+function veventLines(event: ExportedEvent, options: CalendarOptions): string[] {
   const pageUrl = eventPageUrl(options.siteUrl, event.slug);
   const venue = event.venue;
   const location = locationOf(event);
-  return {
-    uid: `${event.id}@${new URL(options.siteUrl).hostname}`,
-    sequence: event.sequence,
-    timestamp: options.now.getTime(),
-    created: Date.parse(event.firstSeen),
-    lastModified: Date.parse(event.lastChanged),
-    ...timesOf(event),
-    title: cleanText(event.title),
-    status: STATUS[event.status],
-    url: event.url ?? pageUrl,
-    pageUrl,
-    description: cleanText(descriptionOf(event, pageUrl)),
-    ...(location === null ? {} : { location: cleanText(location) }),
-    ...(venue?.lat != null && venue.lon != null ? { geo: { lat: venue.lat, lon: venue.lon } } : {}),
-  };
+  const title = cleanText(event.title);
+  const url = event.url !== null && icsTakesUrl(event.url) ? event.url : pageUrl;
+  const created = Date.parse(event.firstSeen);
+  const lastModified = Date.parse(event.lastChanged);
+  const cleanLocation = location === null ? '' : cleanText(location);
+  return [
+    'BEGIN:VEVENT',
+    `UID:${event.id}@${new URL(options.siteUrl).hostname}`,
+    ...(title ? [`SUMMARY:${escapeText(title)}`] : []),
+    `DTSTAMP:${utcDateTime(options.now.getTime())}`,
+    ...timeLines(event),
+    `SEQUENCE:${event.sequence}`,
+    `DESCRIPTION:${escapeText(descriptionOf(event, pageUrl))}`,
+    `URL:${url}`,
+    ...(venue?.lat != null && venue.lon != null ? [`GEO:${venue.lat};${venue.lon}`] : []),
+    ...(cleanLocation ? [`LOCATION:${escapeText(cleanLocation)}`] : []),
+    `STATUS:${STATUS[event.status]}`,
+    ...(created ? [`CREATED:${utcDateTime(created)}`] : []),
+    ...(lastModified ? [`LAST-MODIFIED:${utcDateTime(lastModified)}`] : []),
+    'END:VEVENT',
+  ];
 }
 
-// Timed events go in as epoch milliseconds, which ics writes in UTC; a date-time array would be
-// read in the machine's time zone. All-day events go in as [y, m, d], which ics writes as a DATE.
-function timesOf(event: ExportedEvent): { start: DateTime; end: DateTime; startOutputType?: 'utc' } {
-  if (event.allDay) return { start: dateArray(event.start), end: dateArray(event.end) };
-  return { start: Date.parse(event.start), end: Date.parse(event.end), startOutputType: 'utc' };
+/**
+ * Timed events in UTC (`Z`), whatever zone the machine is in. All-day events as DATEs, the end
+ * exclusive (the day after), and no DTEND when it is the start itself.
+ */
+function timeLines(event: ExportedEvent): string[] {
+  if (!event.allDay) return [`DTSTART:${utcDateTime(Date.parse(event.start))}`, `DTEND:${utcDateTime(Date.parse(event.end))}`];
+  const [start, end] = [icsDate(event.start), icsDate(event.end)];
+  return [`DTSTART;VALUE=DATE:${start}`, ...(end === start ? [] : [`DTEND;VALUE=DATE:${end}`])];
 }
 
-function dateArray(plainDate: string): DateArray {
+const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+function utcDateTime(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
+}
+
+function icsDate(plainDate: string): string {
   const date = Temporal.PlainDate.from(plainDate);
-  return [date.year, date.month, date.day];
+  return `${date.year}${pad(date.month)}${pad(date.day)}`;
 }
 
 function descriptionOf(event: ExportedEvent, pageUrl: string): string {
-  return [htmlToPlainText(event.descriptionHtml, { showLinks: true }), `Details: ${pageUrl}`].filter(Boolean).join('\n\n');
+  return cleanText([htmlToPlainText(event.descriptionHtml, { showLinks: true }), `Details: ${pageUrl}`].filter(Boolean).join('\n\n'));
 }
 
 function locationOf(event: ExportedEvent): string | null {
@@ -139,19 +164,13 @@ function venueText(venue: Venue | null): string | null {
   return address.toLowerCase().startsWith(name.toLowerCase()) ? address : `${name}, ${address}`;
 }
 
-// ics turns "\n" into "\\n" but passes a lone CR and other control characters through, and those
-// would break the line structure (RFC 5545 allows no control characters but tab in text).
+// A lone CR and other control characters would break the line structure (RFC 5545 allows no
+// control characters but tab in text); line breaks become "\n" when escaped.
 function cleanText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
 // ---- the calendar header ----
-
-function withFeedHeader(lines: string[], options: CalendarOptions): string[] {
-  const bodyStart = lines.findIndex((line) => line === 'BEGIN:VEVENT' || line === 'END:VCALENDAR');
-  const icsHeader = lines.slice(0, bodyStart).filter((line) => !line.startsWith('X-PUBLISHED-TTL:'));
-  return [...icsHeader, ...feedProperties(options), ...lines.slice(bodyStart)];
-}
 
 function feedProperties(options: CalendarOptions): string[] {
   const name = escapeText(options.name);
@@ -164,35 +183,34 @@ function feedProperties(options: CalendarOptions): string[] {
   ];
 }
 
-// RFC 5545 §3.3.11; ics does this for event text but not for header values.
+// RFC 5545 §3.3.11: backslash, semicolon, comma and line break escaped, as ics does for event text.
 function escapeText(text: string): string {
   return cleanText(text).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 }
 
 // ---- line folding (RFC 5545 §3.1) ----
 
-// ics folds with CRLF + tab; no value it writes holds a raw line break, so this restores its lines.
-function unfold(text: string): string[] {
-  return text.replace(/\r\n[ \t]/g, '').split('\r\n').filter((line) => line !== '');
-}
-
 /** Fold to at most 75 octets a line, between code points so no UTF-8 sequence is split. */
 function foldLine(line: string): string {
+  // No UTF-16 unit takes more than 3 octets in UTF-8 (a pair of them, 4): short lines need no look.
+  if (line.length * 3 <= MAX_LINE_OCTETS) return line;
   const parts: string[] = [];
-  let part = '';
+  let from = 0;
   let size = 0;
-  for (const char of line) {
-    const charSize = Buffer.byteLength(char);
+  for (let i = 0; i < line.length; ) {
+    const code = line.codePointAt(i)!;
+    const units = code > 0xffff ? 2 : 1;
+    const octets = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
     // Continuation lines begin with a space, which counts towards their 75 octets.
     const limit = parts.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
-    if (size + charSize > limit) {
-      parts.push(part);
-      part = '';
+    if (size + octets > limit) {
+      parts.push(line.slice(from, i));
+      from = i;
       size = 0;
     }
-    part += char;
-    size += charSize;
+    size += octets;
+    i += units;
   }
-  parts.push(part);
+  parts.push(line.slice(from));
   return parts.join('\r\n ');
 }

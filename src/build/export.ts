@@ -14,7 +14,7 @@ import type {
   SourceHealth,
   SourceType,
 } from '../types.ts';
-import { writeFileAtomic } from '../fsutil.ts';
+import { writeFileAtomic, writeJsonArrayAtomic } from '../fsutil.ts';
 import { plainTextToHtml } from '../sanitize.ts';
 
 /**
@@ -137,7 +137,9 @@ function readChanges(db: Db): Map<string, EventChange[]> {
     .all();
   for (const row of rows) {
     const change: EventChange = { at: row.changed_at, fields: JSON.parse(row.fields), previous: JSON.parse(row.previous) };
-    byEvent.set(row.event_id, [...(byEvent.get(row.event_id) ?? []), change]);
+    const list = byEvent.get(row.event_id);
+    if (list) list.push(change);
+    else byEvent.set(row.event_id, [change]);
   }
   return byEvent;
 }
@@ -305,7 +307,9 @@ function flagOf(consecutiveFailures: number, lastError: string | null, alert: st
 /** Write the catalog to `dir` as JSON, each file replaced atomically. */
 export function writeCatalog(dir: string, catalog: Catalog): void {
   for (const [key, file] of Object.entries(EXPORT_FILES)) {
-    writeFileAtomic(join(dir, file), `${JSON.stringify(catalog[key as keyof Catalog], null, 2)}\n`);
+    const value = catalog[key as keyof Catalog];
+    if (Array.isArray(value)) writeJsonArrayAtomic(join(dir, file), value);
+    else writeFileAtomic(join(dir, file), `${JSON.stringify(value, null, 2)}\n`);
   }
 }
 

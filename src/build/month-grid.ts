@@ -87,7 +87,9 @@ export function buildMonths<E extends GridEvent>(events: E[], today: string): Mo
   for (const event of sorted) {
     event.days.forEach((day, i) => {
       const entry = { event, timeLabel: i === 0 ? event.startTimeLabel : 'continues', continued: i > 0 };
-      byDay.set(day, [...(byDay.get(day) ?? []), entry]);
+      const entries = byDay.get(day);
+      if (entries) entries.push(entry);
+      else byDay.set(day, [entry]);
     });
   }
 

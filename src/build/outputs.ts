@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { writeFileAtomic } from '../fsutil.ts';
+import { writeFileAtomic, writeJsonArrayAtomic } from '../fsutil.ts';
 import { renderCalendar } from './calendar.ts';
+import { timed } from './timings.ts';
 import { isListedBy, type EventView, type GroupView, type SiteView } from './view.ts';
 
 // The files of the site that are not pages: calendar feeds (all, per group, per tag, per
@@ -8,39 +9,71 @@ import { isListedBy, type EventView, type GroupView, type SiteView } from './vie
 // site/schema/*.schema.json document.
 
 export function writeFeedsAndData(dir: string, view: SiteView, now: Date): void {
+  timed('feeds', () => writeFeeds(dir, view, now));
+  timed('data', () => writeData(dir, view));
+}
+
+const writer = (dir: string) => (path: string, text: string) => writeFileAtomic(join(dir, ...path.split('/').filter(Boolean)), text);
+
+/** Every calendar feed: all events, each group, each tag, and each upcoming event's own file. */
+function writeFeeds(dir: string, view: SiteView, now: Date): void {
   const siteUrl = view.site.url;
   const listed = view.events.filter((e) => !e.removed);
-  const write = (path: string, text: string) => writeFileAtomic(join(dir, ...path.split('/').filter(Boolean)), text);
+  const write = writer(dir);
+  // Each event's VEVENT is written once and shared by every feed that lists it.
+  const written = new Map<string, string>();
 
   write(
     '/calendar.ics',
-    renderCalendar(listed, { name: view.site.title, description: `Every event on ${view.site.title}`, siteUrl, now }),
+    renderCalendar(listed, { name: view.site.title, description: `Every event on ${view.site.title}`, siteUrl, now, written }),
   );
+  const byGroup = indexBy(listed, (e) => [e.groupId, ...e.alsoListedOn.map((l) => l.groupId)]);
   for (const group of view.groups) {
     write(
       group.feed.path,
       renderCalendar(
-        listed.filter((e) => isListedBy(e, group.id)),
-        { name: `${group.name} (${view.site.title})`, description: `Events of ${group.name}`, siteUrl, now },
+        (byGroup.get(group.id) ?? []).filter((e) => isListedBy(e, group.id)),
+        { name: `${group.name} (${view.site.title})`, description: `Events of ${group.name}`, siteUrl, now, written },
       ),
     );
   }
+  const byTag = indexBy(listed, (e) => e.tags.map((t) => t.slug));
   for (const tag of view.tags) {
     write(
       tag.feed.path,
       renderCalendar(
-        listed.filter((e) => e.tags.some((t) => t.slug === tag.slug)),
-        { name: `${tag.name} (${view.site.title})`, description: `Events tagged ${tag.name} on ${view.site.title}`, siteUrl, now },
+        byTag.get(tag.slug) ?? [],
+        { name: `${tag.name} (${view.site.title})`, description: `Events tagged ${tag.name} on ${view.site.title}`, siteUrl, now, written },
       ),
     );
   }
   // One event's own file for "add to calendar": same UID and SEQUENCE as in the feeds, so a
   // calendar that has both sees one event.
   for (const event of view.events.filter((e) => e.upcoming)) {
-    write(`${event.path}event.ics`, renderCalendar([event], { name: view.site.title, siteUrl, now }));
+    write(`${event.path}event.ics`, renderCalendar([event], { name: view.site.title, siteUrl, now, written }));
   }
+}
 
-  write('/events.json', `${JSON.stringify(publicEvents(view), null, 2)}\n`);
+/** Events by each key they have (a group, a tag), each event once per key, in their order. */
+function indexBy(events: EventView[], keysOf: (event: EventView) => string[]): Map<string, EventView[]> {
+  const index = new Map<string, EventView[]>();
+  for (const event of events) {
+    for (const key of new Set(keysOf(event))) {
+      const list = index.get(key);
+      if (list) list.push(event);
+      else index.set(key, [event]);
+    }
+  }
+  return index;
+}
+
+/** events.json and groups.json. */
+function writeData(dir: string, view: SiteView): void {
+  const write = writer(dir);
+  // Event by event: a large site's events.json runs to tens of megabytes.
+  writeJsonArrayAtomic(join(dir, 'events.json'), (function* () {
+    for (const event of view.events) if (!event.removed) yield publicEvent(event, view);
+  })());
   write('/groups.json', `${JSON.stringify(publicGroups(view), null, 2)}\n`);
 }
 

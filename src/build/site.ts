@@ -3,8 +3,9 @@ import { register } from 'tsx/esm/api';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SiteView } from './view.ts';
+import type { EventView, SiteView } from './view.ts';
 import { buildSearchIndex } from './search.ts';
+import { timed } from './timings.ts';
 
 /** The package root: templates and the Eleventy config ship with the tool, not with the data. */
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -12,7 +13,15 @@ const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'
 export interface RenderOptions {
   /** Build the Pagefind search index (default true). The site works without it. */
   search?: boolean;
+  /** Event pages rendered per run of Eleventy (default EVENT_PAGES_PER_RUN). */
+  eventPagesPerRun?: number;
 }
+
+/**
+ * Eleventy keeps every page of a run in memory until the run ends (about 40 kB an event page),
+ * so a large site's event pages are rendered this many at a time, each batch in a run of its own.
+ */
+export const EVENT_PAGES_PER_RUN = 3000;
 
 export interface RenderResult {
   /** Whether the search index was built; without it the search page says search is unavailable. */
@@ -49,23 +58,28 @@ export async function renderSite(
   // Eleventy resolves its input, includes and passthrough paths from the working directory.
   process.chdir(PACKAGE_ROOT);
   try {
-    const eleventy = new Eleventy('site', staging, {
-      quietMode: true,
-      configPath: join(PACKAGE_ROOT, 'eleventy.config.js'),
-      pathPrefix: view.site.pathPrefix,
-      config(eleventyConfig) {
-        eleventyConfig.addGlobalData('view', view);
-        // quietMode does not reach the benchmarks of the config's own plugins (created before it
-        // applies); on a big site HtmlBase's "Benchmark … Transform" note would land on stderr.
-        (eleventyConfig as { benchmarks?: { config?: { setIsVerbose?(v: boolean): void } } }).benchmarks?.config?.setIsVerbose?.(false);
-      },
+    await timed('eleventy', async () => {
+      // The first run renders every page but most event pages; later runs render the rest.
+      for (const [run, eventPages] of eventPageRuns(view, options.eventPagesPerRun ?? EVENT_PAGES_PER_RUN).entries()) {
+        const eleventy = new Eleventy('site', staging, {
+          quietMode: true,
+          configPath: join(PACKAGE_ROOT, run === 0 ? 'eleventy.config.js' : 'eleventy.event-pages.config.js'),
+          pathPrefix: view.site.pathPrefix,
+          config(eleventyConfig) {
+            eleventyConfig.addGlobalData('view', { ...view, eventPages });
+            // quietMode does not reach the benchmarks of the config's own plugins (created before it
+            // applies); on a big site HtmlBase's "Benchmark … Transform" note would land on stderr.
+            (eleventyConfig as { benchmarks?: { config?: { setIsVerbose?(v: boolean): void } } }).benchmarks?.config?.setIsVerbose?.(false);
+          },
+        });
+        await eleventy.write();
+      }
     });
-    await eleventy.write();
   } finally {
     process.chdir(previousCwd);
   }
   writeExtras(staging);
-  const search = options.search === false ? false : await buildSearchIndex(staging);
+  const search = options.search === false ? false : await timed('search', () => buildSearchIndex(staging));
 
   const previous = `${target}.previous`;
   rmSync(previous, { recursive: true, force: true });
@@ -73,4 +87,19 @@ export async function renderSite(
   renameSync(staging, target);
   rmSync(previous, { recursive: true, force: true });
   return { search };
+}
+
+/**
+ * The event pages of each run of Eleventy. A site with no more events than fit in one run is
+ * rendered in one run. Otherwise the first run, which renders every other page (the lists,
+ * groups and months that list all the events), has only the newly announced events, whose pages
+ * the Atom feed quotes; the rest follow, `perRun` at a time.
+ */
+export function eventPageRuns(view: Pick<SiteView, 'events' | 'newlyAnnounced'>, perRun: number): EventView[][] {
+  if (view.events.length <= perRun) return [view.events];
+  const announced = new Set(view.newlyAnnounced.map((e) => e.id));
+  const runs = [view.events.filter((e) => announced.has(e.id))];
+  const others = view.events.filter((e) => !announced.has(e.id));
+  for (let i = 0; i < others.length; i += perRun) runs.push(others.slice(i, i + perRun));
+  return runs;
 }

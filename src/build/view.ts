@@ -7,6 +7,7 @@ import type {
   SiteConfig,
   SourceHealth,
 } from '../types.ts';
+import { createHash } from 'node:crypto';
 import { safeHttpUrl, sanitizeDescription } from '../sanitize.ts';
 import {
   addDays,
@@ -118,7 +119,11 @@ export interface EventView extends ListedEvent {
   path: string;
   pageUrl: string;
   groupPath: string;
-  descriptionText: string;
+  /**
+   * The description sanitized again under the current policy, as the event page shows it: so a
+   * hand-edited or older export can never put markup on a page that the policy would refuse.
+   */
+  pageDescriptionHtml: string;
   /** Add-to-calendar links, for upcoming events that are not cancelled. */
   addToCalendar: AddToCalendar | null;
   meta: PageMeta;
@@ -255,10 +260,19 @@ export function buildView(catalog: ListedCatalog, siteConfig: SiteConfig, now: D
   const past = pastEvents(events);
   const sources = sourceViews(catalog.sources, context);
 
+  // Each group's events, in order: one pass over the events, not one per group.
+  const listedBy = new Map<string, EventView[]>();
+  for (const event of events) {
+    for (const groupId of new Set([event.groupId, ...event.alsoListedOn.map((l) => l.groupId)])) {
+      const list = listedBy.get(groupId);
+      if (list) list.push(event);
+      else listedBy.set(groupId, [event]);
+    }
+  }
   const groups = catalog.groups.map((group) =>
     groupView(
       group,
-      events.filter((e) => isListedBy(e, group.id)),
+      listedBy.get(group.id) ?? [],
       catalog.sources.filter((s) => s.groupId === group.id),
       sources.filter((s) => s.groupId === group.id),
       context,
@@ -318,16 +332,32 @@ export function groupPath(groupId: string): string {
 
 // ---- one event ----
 
+/**
+ * The slug as a folder name that cannot leave events/. The store only makes such slugs, but a
+ * store restored from a hand-edited export (data/events.json is committed, so a pull request can
+ * change it) could hold `../../anything`, and the page and its .ics would be written there.
+ */
+export function safeSlug(slug: string, id: string): string {
+  if (/^[a-z0-9][a-z0-9-]{0,199}$/.test(slug) && !/^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(slug)) return slug;
+  const words = slug.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return `${words || 'event'}-${createHash('sha256').update(`${id}\u0000${slug}`).digest('hex').slice(0, 8)}`;
+}
+
 function eventView(event: ListedEvent, context: Context): EventView {
   const { zone, now, siteUrl } = context;
   const nameOf = (groupId: string) => context.groups.get(groupId)?.name ?? groupId;
   const group = context.groups.get(event.groupId);
   const times = timesOf(event, zone, context.today.slice(0, 4));
-  const path = eventPath(event.slug);
+  const slug = safeSlug(event.slug, event.id);
+  const path = eventPath(slug);
   const pageUrl = absolute(siteUrl, path);
   const ended = isPast(event, now, context.today);
   const upcoming = !event.removed && !ended;
-  const descriptionText = htmlToPlainText(sanitizeDescription(event.descriptionHtml));
+  // Usually what was stored already: the stored string is kept then, not a copy of it (a large
+  // site holds every event's view in memory while it renders).
+  const sanitized = sanitizeDescription(event.descriptionHtml);
+  const pageDescriptionHtml = sanitized === event.descriptionHtml ? event.descriptionHtml : sanitized;
+  const descriptionText = htmlToPlainText(pageDescriptionHtml);
   const rsvpUrl = safeHttpUrl(event.url);
   const groupName = nameOf(event.groupId);
   const placeText = placeLabel(event);
@@ -336,6 +366,7 @@ function eventView(event: ListedEvent, context: Context): EventView {
 
   const view: EventView = {
     ...event,
+    slug,
     groupName,
     alsoListedOn: event.alsoListedOn.map((listing) => ({
       ...listing,
@@ -358,7 +389,7 @@ function eventView(event: ListedEvent, context: Context): EventView {
     path,
     pageUrl,
     groupPath: groupPath(event.groupId),
-    descriptionText,
+    pageDescriptionHtml,
     addToCalendar: upcoming && event.status !== 'cancelled' ? addToCalendarLinks(event, path, pageUrl, descriptionText) : null,
     meta: {
       title: `${event.title} – ${plainDateLabel(times.day)}`,
@@ -368,17 +399,20 @@ function eventView(event: ListedEvent, context: Context): EventView {
       ),
       image: safeHttpUrl(event.imageUrl) ?? safeHttpUrl(group?.imageUrl),
       noindex: event.removed,
-      jsonLd: jsonForScript(
-        eventJsonLd({
-          event,
-          group,
-          groupName,
-          pageUrl,
-          groupPageUrl: absolute(siteUrl, groupPath(event.groupId)),
-          zone,
-          description: descriptionText,
-        }),
-      ),
+      // Written when the page is (a few kilobytes each, which a large site need not hold at once).
+      get jsonLd() {
+        return jsonForScript(
+          eventJsonLd({
+            event,
+            group,
+            groupName,
+            pageUrl,
+            groupPageUrl: absolute(siteUrl, groupPath(event.groupId)),
+            zone,
+            description: htmlToPlainText(pageDescriptionHtml),
+          }),
+        );
+      },
       lastmod: event.lastChanged.slice(0, 10),
     },
   };
@@ -576,7 +610,11 @@ function pastEvents(events: EventView[]): EventView[] {
 
 function byDay(events: EventView[]): DayView[] {
   const days = new Map<string, EventView[]>();
-  for (const event of events) days.set(event.day, [...(days.get(event.day) ?? []), event]);
+  for (const event of events) {
+    const list = days.get(event.day);
+    if (list) list.push(event);
+    else days.set(event.day, [event]);
+  }
   return [...days].map(([day, list]) => ({ day, label: dateLabel(day), events: list }));
 }
 

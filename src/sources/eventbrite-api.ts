@@ -54,7 +54,9 @@ function apiGetter(base: string, token: string, context: AdapterContext): ApiGet
     let text: string;
     try {
       // In a header, never the URL: URLs end up in error messages and logs.
-      text = (await context.http.get(url, { accept: JSON_ACCEPT, headers: { authorization: `Bearer ${token}` } })).text();
+      const response = await context.http.get(url, { accept: JSON_ACCEPT, headers: { authorization: `Bearer ${token}` } });
+      blotOut(response.body, token);
+      text = response.text();
     } catch (error) {
       throw refusedTokenOr(error, url);
     }
@@ -66,6 +68,18 @@ function apiGetter(base: string, token: string, context: AdapterContext): ApiGet
     }
     throw new SourceFailure('parse', `${url} did not answer with a JSON object`);
   };
+}
+
+/**
+ * An answer that echoes the request (a debug page, a proxy's error page) would carry the token
+ * into whatever keeps responses: `fetch --failures-dir` saves the one that broke an adapter, and
+ * the alarm posts it in a GitHub issue. The token is overwritten in place, before anyone reads it.
+ */
+function blotOut(body: Buffer, token: string): void {
+  const secret = Buffer.from(token);
+  for (let at = body.indexOf(secret); at !== -1; at = body.indexOf(secret, at + secret.length)) {
+    body.fill('*', at, at + secret.length);
+  }
 }
 
 function refusedTokenOr(error: unknown, url: string): unknown {

@@ -7,6 +7,7 @@ import { plainText, plainTextToHtml, safeHttpUrl } from '../sanitize.ts';
 import { DEFAULT_DURATION_MINUTES, addDays, addMinutes, isValidTimeZone, utcInstant } from '../time.ts';
 import type { SourceEvent, Venue } from '../types.ts';
 import type { Adapter } from './adapter.ts';
+import { capWarnings, MAX_EVENTS_PER_SOURCE, MAX_INSTANCES_PER_SERIES } from './limits.ts';
 
 // node-ical does the date, time-zone and RRULE work. What it does not do, and this module adds:
 // surviving one broken component (node-ical throws for the whole feed, or silently misfiles every
@@ -88,13 +89,14 @@ export function parseICalendar(bytes: Uint8Array, options: ParseOptions): Parsed
     calendarZone: timezone,
     timezones: components.filter((c) => c.name === 'VTIMEZONE'),
     warnings,
+    recurrence: { spentMs: 0, exhausted: false },
   };
   const series = groupIntoSeries(components.filter((c) => c.name === 'VEVENT'), context);
   return {
-    events: series.flatMap((s) => readSeries(s, context)),
+    events: readWithinLimit(series, options.now, context),
     calendarName: name,
     timezone,
-    warnings,
+    warnings: capWarnings(warnings),
   };
 }
 
@@ -268,6 +270,8 @@ interface ReadContext {
   calendarZone: string | null;
   timezones: Component[];
   warnings: string[];
+  /** Time spent expanding recurrence rules so far, against RECURRENCE_BUDGET_MS. */
+  recurrence: { spentMs: number; exhausted: boolean };
 }
 
 interface Series {
@@ -285,9 +289,64 @@ function groupIntoSeries(events: Component[], context: ReadContext): Series[] {
   for (const event of events) {
     if (!hasReadableStart(event, context.warnings)) continue;
     const uid = value(event, 'UID')?.trim() || generatedUid(event, context.warnings);
-    byUid.set(uid, [...(byUid.get(uid) ?? []), event]);
+    const components = byUid.get(uid);
+    if (components === undefined) byUid.set(uid, [event]);
+    else if (components.length <= MAX_INSTANCES_PER_SERIES) components.push(event);
+    else if (components.length === MAX_INSTANCES_PER_SERIES + 1) {
+      context.warnings.push(`${label(event)} and more share one UID with over ${MAX_INSTANCES_PER_SERIES} others; read the first ones only`);
+      components.push(event);
+    }
   }
-  return [...byUid].map(([uid, components]) => ({ uid, components }));
+  // The one component past the limit only marked that the warning was given.
+  return [...byUid].map(([uid, components]) => ({ uid, components: components.slice(0, MAX_INSTANCES_PER_SERIES + 1) }));
+}
+
+/**
+ * The events of the series, at most MAX_EVENTS_PER_SOURCE. A feed with more (a generator run
+ * amok, a calendar of every event since 2005) is read nearest-to-today first, recurring series
+ * before one-off events, and what is left out is said in a warning. Below the limit nothing is
+ * reordered.
+ */
+function readWithinLimit(series: Series[], now: Date, context: ReadContext): SourceEvent[] {
+  const order = series.length > MAX_EVENTS_PER_SOURCE ? nearestFirst(series, now) : series;
+  const events: SourceEvent[] = [];
+  let read = 0;
+  let components = 0;
+  for (const one of order) {
+    // Components are what costs parsing time, whether or not they turn into events.
+    components += one.components.length;
+    if (events.length >= MAX_EVENTS_PER_SOURCE || (read > 0 && components > 2 * MAX_EVENTS_PER_SOURCE)) break;
+    events.push(...readSeriesSafely(one, context));
+    read += 1;
+  }
+  if (read === series.length && events.length <= MAX_EVENTS_PER_SOURCE) return events;
+  context.warnings.push(
+    `the feed lists more events than the ${MAX_EVENTS_PER_SOURCE} a source may hold (${series.length} events and series); ` +
+      `kept the ${Math.min(events.length, MAX_EVENTS_PER_SOURCE)} nearest to today and left out the rest`,
+  );
+  return events.slice(0, MAX_EVENTS_PER_SOURCE);
+}
+
+/** One series that breaks the reader in a way nobody foresaw costs that series, not the feed. */
+function readSeriesSafely(series: Series, context: ReadContext): SourceEvent[] {
+  try {
+    return readSeries(series, context);
+  } catch (error) {
+    context.warnings.push(`${label(series.components[0]!)} could not be read (${(error as Error).message}); skipped it`);
+    return [];
+  }
+}
+
+/** Recurring series first (they are only read within the window), then one-off events by distance from now. */
+function nearestFirst(series: Series[], now: Date): Series[] {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const distance = (one: Series): number => {
+    if (one.components.some((c) => value(c, 'RRULE') !== undefined)) return -1;
+    const day = /^(\d{4})(\d{2})(\d{2})/.exec(value(one.components[0]!, 'DTSTART')!.trim())!;
+    return Math.abs(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])) - today);
+  };
+  const keyed = series.map((one) => ({ one, key: distance(one) }));
+  return keyed.sort((a, b) => a.key - b.key).map(({ one }) => one);
 }
 
 function hasReadableStart(event: Component, warnings: string[]): boolean {
@@ -307,13 +366,11 @@ function hasReadableStart(event: Component, warnings: string[]): boolean {
 function isDateOrDateTime(text: string): boolean {
   const match = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?$/.exec(text);
   if (!match) return false;
-  const [year, month, day, hour, minute, second] = match.slice(1).map((n) => Number(n ?? 0));
-  try {
-    Temporal.PlainDateTime.from({ year, month, day, hour, minute, second }, { overflow: 'reject' });
-    return true;
-  } catch {
-    return false;
-  }
+  const [year, month, day, hour, minute, second] = match.slice(1).map((n) => Number(n ?? 0)) as [number, number, number, number, number, number];
+  // Plain arithmetic rather than Temporal: a feed may hold many thousands of these.
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
 }
 
 function generatedUid(event: Component, warnings: string[]): string {
@@ -395,16 +452,36 @@ function readSeries(series: Series, context: ReadContext): SourceEvent[] {
   // A series with no master lists its first override twice: as node-ical's main object and
   // among that object's recurrences.
   const byId = new Map<string, SourceEvent>();
-  for (const occurrence of occurrences(master, context)) {
+  for (const found of occurrences(master, series, context)) {
+    const occurrence = withReadableDates(found);
+    if (occurrence === null) {
+      context.warnings.push(`${label(series.components[0]!)} has a start node-ical could not read; skipped it`);
+      continue;
+    }
     const event = toSourceEvent(occurrence, master, series, context);
     if (!byId.has(event.sourceEventId)) byId.set(event.sourceEventId, event);
   }
   return [...byId.values()];
 }
 
-function occurrences(master: VEvent, context: ReadContext): Occurrence[] {
+/**
+ * node-ical leaves a value it cannot read as the raw string (a TZID="a:b" parameter, a
+ * RECURRENCE-ID of garbage). A start must be a date; an unreadable end or instance id is as good
+ * as none.
+ */
+function withReadableDates(occurrence: Occurrence): Occurrence | null {
+  const isDate = (value: unknown): value is DateWithTimeZone => value instanceof Date && !Number.isNaN(value.getTime());
+  if (!isDate(occurrence.start)) return null;
+  return {
+    ...occurrence,
+    end: isDate(occurrence.end) ? occurrence.end : undefined,
+    instanceOf: occurrence.instanceOf === null ? null : isDate(occurrence.instanceOf) ? occurrence.instanceOf : occurrence.start,
+  };
+}
+
+function occurrences(master: VEvent, series: Series, context: ReadContext): Occurrence[] {
   if (master.rrule) {
-    return ical.expandRecurringEvent(master, context.window).map((instance) => ({
+    return expandedInstances(master, series, context).map((instance) => ({
       event: instance.event,
       start: instance.start,
       end: instance.end,
@@ -420,6 +497,127 @@ function occurrences(master: VEvent, context: ReadContext): Occurrence[] {
     end: event.end,
     instanceOf: event.recurrenceid ?? null,
   }));
+}
+
+type Instance = ReturnType<typeof ical.expandRecurringEvent>[number];
+
+// The recurrence library steps through a rule up to 10,000 times before it gives up, and each
+// step of a rule that can never match (BYMONTH=2;BYMONTHDAY=30) or that expands a whole year at a
+// time costs up to milliseconds: one hostile RRULE could hold up the run for half a minute. So
+// rules are checked against RFC 5545 first, steps are capped by frequency (still a century and
+// more of real monthly or weekly meetings), and a feed's rules share one time budget.
+const MAX_STEPS: Record<string, number> = { YEARLY: 200, MONTHLY: 1_200, WEEKLY: 5_200, DAILY: 10_000, HOURLY: 10_000 };
+const RECURRENCE_BUDGET_MS = 5_000;
+
+/**
+ * A series' instances in the window, at most MAX_INSTANCES_PER_SERIES of them (those nearest to
+ * now). A rule that is not valid, repeats by the second or minute, or cannot be expanded within
+ * the bounds above costs that series, with a warning, not the feed.
+ */
+function expandedInstances(master: VEvent, series: Series, context: ReadContext): Instance[] {
+  const rule = value(series.components.find((c) => value(c, 'RRULE') !== undefined), 'RRULE')?.trim() ?? '';
+  const shown = rule.slice(0, 80);
+  const skip = (why: string): Instance[] => {
+    context.warnings.push(`${label(series.components[0]!)} ${why} (RRULE ${shown}); skipped it`);
+    return [];
+  };
+  const problem = ruleProblem(rule);
+  if (problem !== null) return skip(problem);
+  if (context.recurrence.exhausted) return skip('was not expanded: the feed\'s recurrence rules took too long already');
+
+  limitSteps(master, MAX_STEPS[ruleFrequency(rule)] ?? 10_000);
+  const started = performance.now();
+  let instances: Instance[];
+  try {
+    instances = ical.expandRecurringEvent(master, context.window);
+  } catch (error) {
+    return skip(`could not be expanded (${(error as Error).message})`);
+  } finally {
+    context.recurrence.spentMs += performance.now() - started;
+    if (context.recurrence.spentMs > RECURRENCE_BUDGET_MS && !context.recurrence.exhausted) {
+      context.recurrence.exhausted = true;
+      context.warnings.push(`expanding recurrence rules took over ${RECURRENCE_BUDGET_MS / 1000} s; the feed's remaining recurring events were skipped`);
+    }
+  }
+  if (instances.length <= MAX_INSTANCES_PER_SERIES) return instances;
+  context.warnings.push(
+    `${label(series.components[0]!)} repeats ${instances.length} times in the ${PAST_DAYS + FUTURE_DAYS} days read (RRULE ${shown}); ` +
+      `kept the ${MAX_INSTANCES_PER_SERIES} nearest to today`,
+  );
+  const now = context.window.from.getTime() + PAST_DAYS * DAY_MS;
+  const distance = (instance: Instance) => Math.abs(instance.start.getTime() - now);
+  return [...instances]
+    .sort((a, b) => distance(a) - distance(b))
+    .slice(0, MAX_INSTANCES_PER_SERIES)
+    .sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/**
+ * node-ical keeps the rule as rrule-temporal's object behind a wrapper; its step limit is read
+ * from the object and from its options (which `between` copies into a new object). When a new
+ * version moves them, nothing breaks: the library's own limit of 10,000 steps still holds, and
+ * the pathological-input tests say the time bound is lost.
+ */
+function limitSteps(master: VEvent, steps: number): void {
+  const engine = (master.rrule as unknown as { _rrule?: { maxIterations?: unknown; opts?: { maxIterations?: unknown } } })._rrule;
+  if (engine === undefined || engine === null) return;
+  if (typeof engine.maxIterations === 'number') engine.maxIterations = steps;
+  if (typeof engine.opts === 'object' && engine.opts !== null) engine.opts.maxIterations = steps;
+}
+
+function ruleFrequency(rule: string): string {
+  return /(?:^|;)FREQ=([A-Z]+)/i.exec(rule)?.[1]?.toUpperCase() ?? '';
+}
+
+const WEEKDAY = '(?:MO|TU|WE|TH|FR|SA|SU)';
+
+/** What makes the rule invalid under RFC 5545 §3.3.10 (or not worth expanding), or null. */
+export function ruleProblem(rule: string): string | null {
+  const parts = new Map<string, string>();
+  for (const part of rule.split(';')) {
+    const [key = '', ...rest] = part.split('=');
+    if (key.trim() !== '') parts.set(key.trim().toUpperCase(), rest.join('=').trim().toUpperCase());
+  }
+  const freq = parts.get('FREQ');
+  if (freq === 'SECONDLY' || freq === 'MINUTELY') return `repeats every ${freq === 'SECONDLY' ? 'second' : 'minute'}, which no event does`;
+  if (freq === undefined || !(freq in MAX_STEPS)) return 'has no valid FREQ';
+  const numbers = (key: string, min: number, max: number, signed: boolean): boolean => {
+    const text = parts.get(key);
+    if (text === undefined) return true;
+    return text.split(',').every((item) => {
+      if (!/^[+-]?\d{1,4}$/.test(item)) return false;
+      const n = Number(item);
+      return signed ? n !== 0 && Math.abs(n) >= min && Math.abs(n) <= max : n >= min && n <= max && !/^[+-]/.test(item);
+    });
+  };
+  const checks: [boolean, string][] = [
+    [numbers('INTERVAL', 1, 10_000, false), 'INTERVAL'],
+    [numbers('COUNT', 1, 100_000, false), 'COUNT'],
+    [numbers('BYSECOND', 0, 60, false), 'BYSECOND'],
+    [numbers('BYMINUTE', 0, 59, false), 'BYMINUTE'],
+    [numbers('BYHOUR', 0, 23, false), 'BYHOUR'],
+    [numbers('BYMONTH', 1, 12, false), 'BYMONTH'],
+    [numbers('BYMONTHDAY', 1, 31, true) && !(parts.has('BYMONTHDAY') && freq === 'WEEKLY'), 'BYMONTHDAY'],
+    [numbers('BYYEARDAY', 1, 366, true) && !(parts.has('BYYEARDAY') && ['DAILY', 'WEEKLY', 'MONTHLY'].includes(freq)), 'BYYEARDAY'],
+    [numbers('BYWEEKNO', 1, 53, true) && !(parts.has('BYWEEKNO') && freq !== 'YEARLY'), 'BYWEEKNO'],
+    [numbers('BYSETPOS', 1, 366, true) && !(parts.has('BYSETPOS') && ![...parts.keys()].some((k) => k.startsWith('BY') && k !== 'BYSETPOS')), 'BYSETPOS'],
+    [byDayValid(parts.get('BYDAY'), freq), 'BYDAY'],
+    [parts.get('WKST') === undefined || new RegExp(`^${WEEKDAY}$`).test(parts.get('WKST')!), 'WKST'],
+  ];
+  const bad = checks.find(([ok]) => !ok);
+  return bad === undefined ? null : `has an RRULE whose ${bad[1]} is not valid`;
+}
+
+/** Weekdays, with an ordinal (1MO, -1FR) only in a monthly or yearly rule. */
+function byDayValid(text: string | undefined, freq: string): boolean {
+  if (text === undefined) return true;
+  return text.split(',').every((item) => {
+    const match = new RegExp(`^([+-]?\\d{1,2})?${WEEKDAY}$`).exec(item);
+    if (!match) return false;
+    if (match[1] === undefined) return true;
+    const n = Math.abs(Number(match[1]));
+    return n >= 1 && n <= 53 && (freq === 'MONTHLY' || freq === 'YEARLY');
+  });
 }
 
 function toSourceEvent(occurrence: Occurrence, master: VEvent, series: Series, context: ReadContext): SourceEvent {

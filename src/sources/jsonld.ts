@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { load } from 'cheerio';
 import { decodeHTML } from 'entities';
 import { SourceFailure } from '../errors.ts';
 import { plainText, plainTextToHtml, safeHttpUrl, sanitizeDescription } from '../sanitize.ts';
 import { addDays, addMinutes, DEFAULT_DURATION_MINUTES, parseDateTime, parsePlainDate } from '../time.ts';
 import type { Attendance, EventStatus, SourceEvent, Venue } from '../types.ts';
 import type { Adapter } from './adapter.ts';
+import { capWarnings, MAX_EVENTS_PER_SOURCE } from './limits.ts';
+import { scriptTexts } from './scripts.ts';
 
 // schema.org Event objects embedded in pages as JSON-LD. The generic `jsonld` source type reads
 // them from any page; the Meetup and Eventbrite adapters reuse the pieces exported here, because
@@ -71,18 +72,16 @@ const HTML_ACCEPT = 'text/html,application/xhtml+xml';
 // ---- Finding the JSON-LD ----
 
 export function extractJsonLd(html: string): JsonLdContent {
-  const $ = load(html);
   const content: JsonLdContent = { nodes: [], blocks: 0, invalidBlocks: 0 };
-  $('script').each((_, script) => {
-    if (!isJsonLdType($(script).attr('type'))) return;
+  for (const text of scriptTexts(html, (attributes) => isJsonLdType(attributes.type))) {
     content.blocks += 1;
     try {
-      for (const node of topLevelNodes(JSON.parse($(script).text()))) content.nodes.push(node);
+      for (const node of topLevelNodes(JSON.parse(text))) content.nodes.push(node);
     } catch {
       // One broken block (hand-written JSON is often invalid) must not hide the others.
       content.invalidBlocks += 1;
     }
-  });
+  }
   return content;
 }
 
@@ -364,7 +363,12 @@ function eventsFromJsonLd(content: JsonLdContent, options: SchemaOrgOptions): Js
     warnings.push(`skipped an event: ${reason}`);
   };
   const byId = new Map<string, SourceEvent>();
-  for (const node of findEventNodes(content.nodes)) {
+  const nodes = findEventNodes(content.nodes);
+  for (const [index, node] of nodes.entries()) {
+    if (byId.size >= MAX_EVENTS_PER_SOURCE) {
+      warnings.push(`the page lists ${nodes.length} events, more than the ${MAX_EVENTS_PER_SOURCE} a source may hold; read the first ${index}`);
+      break;
+    }
     const event = eventFromSchemaOrg(node, { ...options, onSkip });
     if (event === null) continue;
     const first = byId.get(event.sourceEventId);
@@ -373,7 +377,7 @@ function eventsFromJsonLd(content: JsonLdContent, options: SchemaOrgOptions): Js
       warnings.push(`two events share the id ${event.sourceEventId} but start at different times; kept the first`);
     }
   }
-  return { events: [...byId.values()], warnings };
+  return { events: [...byId.values()], warnings: capWarnings(warnings) };
 }
 
 /** Any page with schema.org Events in JSON-LD (a venue's or a group's own site). */

@@ -9,6 +9,7 @@ import { addMinutes, DEFAULT_DURATION_MINUTES, isValidTimeZone, parseDateTime } 
 import type { Attendance, GroupDetails, SourceEvent, Venue } from '../types.ts';
 import type { Adapter, AdapterContext } from './adapter.ts';
 import { parseICalendar, type ParsedCalendar, type ParseOptions } from './ical.ts';
+import { scriptById } from './scripts.ts';
 
 // A Luma calendar has two public faces. Its iCal feed lists every event, past ones too, but says
 // little: UTC times, the link buried in the description, a Luma page where the place should be.
@@ -417,7 +418,7 @@ const ANY_CALENDAR_ID = /"api_id"\s*:\s*"(cal-[A-Za-z0-9]+)"/;
  * the page or in a link to its feed. Null when the page names no calendar.
  */
 export function findLumaCalendar(html: string): { id: string; calendar: LumaCalendar | null } | null {
-  const calendar = calendarInNextData(load(html)('script#__NEXT_DATA__').text());
+  const calendar = calendarInNextData(scriptById(html, '__NEXT_DATA__'));
   if (calendar !== null) return { id: calendar.api_id, calendar };
   const id = ANY_CALENDAR_ID.exec(html)?.[1] ?? FEED_LINK.exec(html)?.[1];
   return id === undefined ? null : { id, calendar: null };

@@ -1,8 +1,8 @@
-import { load } from 'cheerio';
 import { markdownToHtml, plainText, safeHttpUrl, sanitizeDescription } from '../sanitize.ts';
 import { addMinutes, DEFAULT_DURATION_MINUTES, isValidTimeZone, parseDateTime } from '../time.ts';
 import type { Attendance, EventStatus, GroupDetails, SourceEvent, Venue } from '../types.ts';
 import { eventFromSchemaOrg, extractJsonLd, findEventNodes } from './jsonld.ts';
+import { scriptById } from './scripts.ts';
 
 // Meetup's pages are Next.js pages: `<script id="__NEXT_DATA__">` holds what the page shows. Two
 // shapes of it exist. The 2024 pages keep a normalised Apollo cache in
@@ -54,7 +54,7 @@ const identity: Deref = (value) => value;
 
 /** `props.pageProps` of the page's `__NEXT_DATA__`, or null when there is none to read. */
 function readNextData(html: string): JsonObject | null {
-  const json = load(html)('script#__NEXT_DATA__').text();
+  const json = scriptById(html, '__NEXT_DATA__');
   if (json.trim() === '') return null;
   try {
     return objectAt(objectAt(JSON.parse(json), 'props'), 'pageProps');

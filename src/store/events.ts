@@ -109,7 +109,7 @@ export function applyEvents(
     };
     if (!row) {
       const id = stableEventId(source.key, event.sourceEventId);
-      statements.insert.run({ ...params, id, slug: eventSlug(event, id, options.timezone) });
+      statements.insert.run({ ...params, id, slug: freeSlug(event, id, options.timezone, statements.slugTaken) });
       counts.new += 1;
     } else if (row.content_hash !== hash) {
       statements.update.run(params);
@@ -143,10 +143,28 @@ function prepare(db: Db) {
          sequence = sequence + 1, last_changed = @now, missing_count = 0
        WHERE source_id = @sourceId AND source_event_id = @sourceEventId`,
     ),
+    slugTaken: db.prepare<[string], { found: number }>('SELECT 1 AS found FROM events WHERE slug = ?'),
     rekey: db.prepare('UPDATE events SET source_event_id = ? WHERE source_id = ? AND source_event_id = ?'),
     setMissing: db.prepare('UPDATE events SET missing_count = ? WHERE source_id = ? AND source_event_id = ?'),
     recordChange: db.prepare('INSERT INTO event_changes (event_id, changed_at, fields, previous) VALUES (?, ?, ?, ?)'),
   };
+}
+
+/**
+ * Same title, same day and the same first characters of the id would give two events one slug
+ * (a hostile page can choose its ids): take more of the id until the slug is free.
+ */
+function freeSlug(
+  event: SourceEvent,
+  id: string,
+  zone: string,
+  taken: { get(slug: string): { found: number } | undefined },
+): string {
+  for (let chars = 6; chars < id.length; chars += 2) {
+    const slug = eventSlug(event, id, zone, chars);
+    if (!taken.get(slug)) return slug;
+  }
+  return eventSlug(event, id, zone, id.length);
 }
 
 function uniqueById(events: SourceEvent[]): Map<string, SourceEvent> {

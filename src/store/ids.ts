@@ -16,7 +16,12 @@ export function sourceKey(groupId: string, type: string, url: string): string {
  * with the same title and date never collide. Only [a-z0-9-] survive, so it cannot leave
  * the output folder.
  */
-export function eventSlug(event: Pick<SourceEvent, 'title' | 'start' | 'allDay'>, id: string, zone: string): string {
+export function eventSlug(
+  event: Pick<SourceEvent, 'title' | 'start' | 'allDay'>,
+  id: string,
+  zone: string,
+  idChars = 6,
+): string {
   const words = event.title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -26,7 +31,7 @@ export function eventSlug(event: Pick<SourceEvent, 'title' | 'start' | 'allDay'>
     .slice(0, 60)
     .replace(/-+$/, '');
   const date = event.allDay ? event.start : localDate(event.start, zone);
-  return [date, words || 'event', id.slice(0, 6)].join('-');
+  return [date, words || 'event', id.slice(0, idChars)].join('-');
 }
 
 /** A fingerprint of everything the source said about the event, independent of key order. */

@@ -1,6 +1,8 @@
+import { createEvents, type EventAttributes } from 'ics';
 import ical, { type ParameterValue, type VEvent } from 'node-ical';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventPageUrl, renderCalendar, type CalendarOptions } from '../../src/build/calendar.ts';
+import { htmlToPlainText } from '../../src/build/text.ts';
 import { addDays, utcInstant } from '../../src/time.ts';
 import type { ExportedEvent } from '../../src/types.ts';
 
@@ -360,5 +362,65 @@ describe('eventPageUrl', () => {
     expect(eventPageUrl('https://x.github.io/spokane-tech/', 'python-night')).toBe(
       'https://x.github.io/spokane-tech/events/python-night/',
     );
+  });
+});
+
+describe('the same VEVENT as the ics library writes', () => {
+  /** What the feeds used to hand ics for an event (they now write the lines themselves). */
+  function icsAttributes(event: ExportedEvent): EventAttributes & { timestamp: number } {
+    const clean = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+    const pageUrl = eventPageUrl(SITE, event.slug);
+    const place = [event.venue?.name, event.venue?.address].filter(Boolean).join(', ') || null;
+    const location = event.attendance === 'online' ? (event.onlineUrl ?? place) : (place ?? event.onlineUrl);
+    const date = (day: string): [number, number, number] => day.split('-').map(Number) as [number, number, number];
+    return {
+      uid: `${event.id}@spokanetech.example`,
+      sequence: event.sequence,
+      timestamp: NOW.getTime(),
+      created: Date.parse(event.firstSeen),
+      lastModified: Date.parse(event.lastChanged),
+      ...(event.allDay
+        ? { start: date(event.start), end: date(event.end) }
+        : { start: Date.parse(event.start), end: Date.parse(event.end), startOutputType: 'utc' as const }),
+      title: clean(event.title),
+      status: ({ scheduled: 'CONFIRMED', postponed: 'TENTATIVE', cancelled: 'CANCELLED' } as const)[event.status],
+      url: event.url ?? pageUrl,
+      description: clean([htmlToPlainText(event.descriptionHtml, { showLinks: true }), `Details: ${pageUrl}`].filter(Boolean).join('\n\n')),
+      ...(location === null ? {} : { location: clean(location) }),
+      ...(event.venue?.lat != null && event.venue.lon != null ? { geo: { lat: event.venue.lat, lon: event.venue.lon } } : {}),
+    };
+  }
+
+  function veventOf(text: string): string[] {
+    const lines = logicalLines(text.endsWith('\r\n') ? text : `${text}\r\n`);
+    return lines.slice(lines.indexOf('BEGIN:VEVENT'), lines.indexOf('END:VEVENT') + 1);
+  }
+
+  it('writes every property ics would, in its order and escaping, for every kind of event', () => {
+    const events = [
+      makeEvent(),
+      makeEvent({ id: 'meetup:marks', title: 'C#, F#; and \\ paths\nline two\rthree 🐍 スポケーン', sequence: 4 }),
+      makeEvent({ id: 'meetup:untitled', title: '' }),
+      makeEvent({ id: 'meetup:cancelled', status: 'cancelled' }),
+      makeEvent({ id: 'meetup:postponed', status: 'postponed', url: null }),
+      makeEvent({ id: 'meetup:online', attendance: 'online', venue: null, onlineUrl: 'https://meet.example/a,b;c' }),
+      makeEvent({ id: 'meetup:hybrid', attendance: 'hybrid', onlineUrl: 'https://meet.example/x', venue: { name: 'Hive', address: null, lat: 47.6588, lon: -117.426 } }),
+      makeEvent({ id: 'meetup:all-day', allDay: true, start: daysFromToday(3), end: daysFromToday(4) }),
+      makeEvent({ id: 'meetup:weekend', allDay: true, start: daysFromToday(5), end: daysFromToday(8) }),
+      makeEvent({ id: 'meetup:zero-day', allDay: true, start: daysFromToday(6), end: daysFromToday(6) }),
+      makeEvent({
+        id: 'meetup:long',
+        descriptionHtml: `<p>${'Ünïcödé, 日本語; русский — '.repeat(40)}</p><ul><li>One</li><li><a href="https://example.com/r">RSVP</a></li></ul>`,
+      }),
+      makeEvent({ id: 'meetup:odd-url', url: 'http://[::1]/event' }),
+    ];
+    for (const event of events) {
+      const attributes = icsAttributes(event);
+      let expected = createEvents([attributes], { productId: 'x', method: 'PUBLISH' });
+      // An event whose URL ics refuses links to its page on this site.
+      if (expected.error) expected = createEvents([{ ...attributes, url: eventPageUrl(SITE, event.slug) }], { productId: 'x', method: 'PUBLISH' });
+      expect(expected.error).toBeNull();
+      expect(veventOf(render([event])), event.id).toEqual(veventOf(expected.value!));
+    }
   });
 });

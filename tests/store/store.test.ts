@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openStore, type Db } from '../../src/store/db.ts';
 import { MIGRATIONS } from '../../src/store/schema.ts';
 import { applyEvents, syncConfig, type StoredSource } from '../../src/store/events.ts';
+import { eventSlug, stableEventId } from '../../src/store/ids.ts';
 import { readCatalog } from '../../src/build/export.ts';
 import type { Config, SourceEvent } from '../../src/types.ts';
 
@@ -188,5 +189,19 @@ describe('the store', () => {
     apply(db, source, [event({ sourceEventId: 'a' })]);
     apply(db, source, [event({ sourceEventId: 'a' }), event({ sourceEventId: 'b' })], LATER);
     expect(exported(db).map((e) => e.sourceEventId).sort()).toEqual(['a', 'b']);
+  });
+
+  it('gives two events of one title and day distinct slugs even when their ids start alike', () => {
+    const { db, source } = freshStore();
+    const id = stableEventId(source.key, 'a');
+    const wanted = eventSlug(event(), id, 'America/Los_Angeles');
+    // An event already holds that slug (a page can choose its ids to make them start alike).
+    db.prepare(
+      `INSERT INTO events (source_id, source_event_id, id, slug, data_json, content_hash, start, end, first_seen, last_changed)
+       VALUES (?, 'other', 'other-id', ?, ?, 'x', ?, ?, ?, ?)`,
+    ).run(source.id, wanted, JSON.stringify(event({ sourceEventId: 'other' })), event().start, event().end, NOW.toISOString(), NOW.toISOString());
+    expect(() => apply(db, source, [event({ sourceEventId: 'other' }), event({ sourceEventId: 'a' })])).not.toThrow();
+    const slugs = (db.prepare('SELECT slug FROM events ORDER BY slug').all() as { slug: string }[]).map((r) => r.slug);
+    expect(slugs).toEqual([wanted, `${wanted}${id.slice(6, 8)}`]);
   });
 });

@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventPageRuns, renderSite } from '../../src/build/site.ts';
+import { writeFeedsAndData } from '../../src/build/outputs.ts';
+import { buildView, type SiteView } from '../../src/build/view.ts';
+import { NOW, catalog, site } from '../site/catalog.ts';
+import { read, siteFiles } from '../site/files.ts';
+
+// A large site renders its event pages a few thousand at a time, in several runs of Eleventy.
+// The site must come out the same as from one run: here with two event pages a run.
+
+let root: string;
+let view: SiteView;
+const built = { oneRun: '', manyRuns: '' };
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'spokane-tech-runs-'));
+  view = buildView(catalog(), site(), NOW);
+  for (const [name, perRun] of [['oneRun', 100_000], ['manyRuns', 2]] as const) {
+    built[name] = join(root, name);
+    await renderSite(view, built[name], (dir) => writeFeedsAndData(dir, view, NOW), { search: false, eventPagesPerRun: perRun });
+  }
+}, 120_000);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('event pages rendered in several runs of Eleventy', () => {
+  it('splits the events into runs, the newly announced ones in the first with the feed', () => {
+    const runs = eventPageRuns(view, 2);
+    expect(runs.length).toBeGreaterThan(2);
+    expect(runs.flat().map((e) => e.id).sort()).toEqual(view.events.map((e) => e.id).sort());
+    const first = new Set(runs[0]!.map((e) => e.id));
+    expect(view.newlyAnnounced.every((e) => first.has(e.id))).toBe(true);
+  });
+
+  it('writes the same files with the same bytes as one run, the sitemap in another order', () => {
+    const files = siteFiles(built.oneRun);
+    expect(siteFiles(built.manyRuns)).toEqual(files);
+    for (const file of files.filter((f) => f !== 'sitemap.xml')) {
+      expect(read(built.manyRuns, file), file).toBe(read(built.oneRun, file));
+    }
+    const entries = (dir: string) => read(dir, 'sitemap.xml').split('\n').sort();
+    expect(entries(built.manyRuns)).toEqual(entries(built.oneRun));
+  });
+});
