@@ -1,15 +1,23 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateStore } from './generate-store.ts';
 
-// `npm run bench:build [-- --sizes 1000,10000 --runs 3 --keep]`: for each size, a generated store
+// `npm run bench:build [-- --sizes 1000,10000 --runs 3 --keep --profile DIR]`: for each size, a generated store
 // (not timed), then `spokane-tech build` on it as a child process (wall time, peak RSS, and the
 // phases it reports with SPOKANE_TECH_TIMINGS=1), and the floor: plain Eleventy 3 rendering one
 // minimal Nunjucks page per event from a paginated template, run the same way. With several
 // runs, every figure is the median.
+//
+// Peak RSS is `/usr/bin/time -f %M`: the build's own process. Pagefind indexes in a process of
+// its own that time does not count, so the peak of the whole tree (the sum of its processes'
+// RSS, sampled every 100 ms from /proc) is given beside it.
+//
+// With --profile DIR, each build also writes a V8 CPU profile (`node --cpu-prof`) into DIR/<size>/;
+// `tsx bench/cpuprofile-top.ts FILE` reads one without DevTools. Profiling slows the build, so
+// the figures of a profiled run are not the ones to record.
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'spokane-tech.js');
 // Eleventy's own command line (its package exports no package.json; its main module is src/Eleventy.js).
@@ -18,6 +26,8 @@ const ELEVENTY = join(dirname(fileURLToPath(import.meta.resolve('@11ty/eleventy'
 interface Run {
   wallMs: number;
   maxRssKb: number;
+  /** The largest sum of RSS over the process and its descendants, sampled. */
+  treeRssKb: number;
   phases: Record<string, number>;
 }
 
@@ -37,11 +47,12 @@ function options() {
     sizes: (value('--sizes') ?? '1000,5000,10000,20000').split(',').map(Number),
     runs: Number(value('--runs') ?? 1),
     keep: args.includes('--keep'),
+    profile: value('--profile'),
   };
 }
 
 async function main() {
-  const { sizes, runs, keep } = options();
+  const { sizes, runs, keep, profile } = options();
   const root = mkdtempSync(join(tmpdir(), 'bench-build-'));
   const rows: Row[] = [];
   try {
@@ -58,7 +69,12 @@ async function main() {
         rmSync(join(dir, 'site'), { recursive: true, force: true });
         builds.push(
           await timedRun(
-            [BIN, 'build', '--config', store.config, '--db', store.db, '--data', join(dir, 'data'), '--out', join(dir, 'site')],
+            [
+              ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profile, String(events))}`] : []),
+              BIN,
+              'build',
+              ...['--config', store.config, '--db', store.db, '--data', join(dir, 'data'), '--out', join(dir, 'site')],
+            ],
             dir,
           ),
         );
@@ -102,18 +118,38 @@ function writeFloorProject(dir: string, events: number): void {
 
 async function timedRun(args: string[], cwd: string): Promise<Run> {
   const started = performance.now();
+  let treeRssKb = 0;
+  let sampler: ReturnType<typeof setInterval> | undefined;
   const stderr = await new Promise<string>((resolve, reject) => {
-    execFile(
+    const child = execFile(
       '/usr/bin/time',
       ['-f', 'maxrss=%M', process.execPath, ...args],
       { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, SPOKANE_TECH_TIMINGS: '1' } },
-      (error, _stdout, stderr) => (error ? reject(new Error(`${args[0]} failed: ${stderr}`)) : resolve(stderr)),
+      (error, _stdout, stderr) => (error ? reject(new Error(`${args.find((a) => !a.startsWith('--'))} failed: ${stderr}`)) : resolve(stderr)),
     );
-  });
+    sampler = setInterval(() => (treeRssKb = Math.max(treeRssKb, treeRss(child.pid!))), 100);
+  }).finally(() => clearInterval(sampler));
   const wallMs = performance.now() - started;
   const phases: Record<string, number> = {};
   for (const [, phase, seconds] of stderr.matchAll(/^timing: (\S+) ([\d.]+) s\b/gm)) phases[phase!] = Number(seconds) * 1000;
-  return { wallMs, maxRssKb: Number(/maxrss=(\d+)/.exec(stderr)?.[1] ?? NaN), phases };
+  return { wallMs, maxRssKb: Number(/maxrss=(\d+)/.exec(stderr)?.[1] ?? NaN), treeRssKb, phases };
+}
+
+/** The RSS (kB) of a process and all its descendants, from /proc (Linux); 0 where it cannot tell. */
+function treeRss(pid: number): number {
+  let total = 0;
+  for (const queue = [pid]; queue.length; ) {
+    const next = queue.pop()!;
+    try {
+      total += Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${next}/status`, 'utf8'))?.[1] ?? 0);
+      for (const task of readdirSync(`/proc/${next}/task`)) {
+        queue.push(...readFileSync(`/proc/${next}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+      }
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return total;
 }
 
 function medianRun(runs: Run[]): Run {
@@ -121,6 +157,7 @@ function medianRun(runs: Run[]): Run {
   return {
     wallMs: median(runs.map((r) => r.wallMs)),
     maxRssKb: median(runs.map((r) => r.maxRssKb)),
+    treeRssKb: median(runs.map((r) => r.treeRssKb)),
     phases: Object.fromEntries(names.map((name) => [name, median(runs.map((r) => r.phases[name] ?? 0))])),
   };
 }
@@ -133,32 +170,36 @@ function median(values: number[]): number {
 
 function report(rows: Row[], runs: number): void {
   const phaseNames = ['load', 'export', 'view', 'eleventy', 'feeds', 'data', 'search'];
+  const withoutSearch = (r: Row) => r.build.wallMs - (r.build.phases.search ?? 0);
   console.log(`build benchmark${runs > 1 ? ` (median of ${runs} runs)` : ''}: spokane-tech build vs the floor (plain Eleventy, one minimal Nunjucks page per event)`);
-  const table = [
-    ['events', 'build', 'floor', 'ratio', 'build/event', 'floor/event', 'build RSS', 'floor RSS', 'feeds'],
+  printTable([
+    ['events', 'build', 'floor', 'ratio', 'w/o search', 'ratio', 'build/event', 'floor/event', 'RSS (%M)', 'RSS (tree)', 'floor RSS', 'feeds'],
     ...rows.map((r) => [
       String(r.events),
       seconds(r.build.wallMs),
       seconds(r.floor.wallMs),
       `${(r.build.wallMs / r.floor.wallMs).toFixed(2)}×`,
+      seconds(withoutSearch(r)),
+      `${(withoutSearch(r) / r.floor.wallMs).toFixed(2)}×`,
       `${(r.build.wallMs / r.events).toFixed(2)} ms`,
       `${(r.floor.wallMs / r.events).toFixed(2)} ms`,
       megabytes(r.build.maxRssKb),
+      megabytes(r.build.treeRssKb),
       megabytes(r.floor.maxRssKb),
       seconds(r.build.phases.feeds ?? NaN),
     ]),
-  ];
-  printTable(table);
-  console.log('\nbuild phases (SPOKANE_TECH_TIMINGS=1)');
+  ]);
+  console.log('\nbuild phases (SPOKANE_TECH_TIMINGS=1; the rest of the wall time is starting Node and loading modules)');
   printTable([['events', ...phaseNames], ...rows.map((r) => [String(r.events), ...phaseNames.map((p) => seconds(r.build.phases[p] ?? NaN))])]);
 
   const first = rows[0];
   const last = rows.at(-1);
   if (first && last && first !== last) {
-    const perEvent = (run: Run, events: number) => run.wallMs / events;
+    const perEvent = (ms: number, events: number) => ms / events;
+    const ratio = (pick: (r: Row) => number) => (perEvent(pick(last), last.events) / perEvent(pick(first), first.events)).toFixed(2);
     console.log(
-      `\ntime per event at ${last.events} vs ${first.events}: build ${(perEvent(last.build, last.events) / perEvent(first.build, first.events)).toFixed(2)}×, ` +
-        `floor ${(perEvent(last.floor, last.events) / perEvent(first.floor, first.events)).toFixed(2)}×`,
+      `\ntime per event at ${last.events} vs ${first.events} events: build ${ratio((r) => r.build.wallMs)}×, ` +
+        `without search ${ratio(withoutSearch)}×, floor ${ratio((r) => r.floor.wallMs)}×`,
     );
   }
 }

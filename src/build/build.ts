@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import type { Config } from '../types.ts';
 import { openStore } from '../store/db.ts';
 import { emptyCatalog, readCatalog, writeCatalog, type Catalog } from './export.ts';
@@ -27,6 +28,7 @@ export interface BuildSummary {
 
 /** Export the store to JSON, render the site, then write the calendar feeds into it. */
 export async function build(options: BuildOptions): Promise<BuildSummary> {
+  keepHeapNearLiveSize();
   const now = options.now ?? new Date();
   const { view, summary } = prepare(options, now);
   await renderSite(view, options.outDir, (dir) => writeFeedsAndData(dir, view, now));
@@ -43,6 +45,16 @@ function prepare(options: BuildOptions, now: Date): { view: SiteView; summary: B
     return buildView({ ...catalog, events }, options.config.site, now);
   });
   return { view, summary: { events: catalog.events.length, upcoming: view.upcomingCount, groups: catalog.groups.length, from } };
+}
+
+/**
+ * A build holds every event's view while Eleventy renders, and makes garbage fast. Left alone,
+ * V8 lets the heap grow to two or three times what is live before collecting it (a 20,000-event
+ * build peaked at 1.06 GB resident); growing it by half at most keeps it near what is live
+ * (0.77 GB) at no measurable cost in time.
+ */
+function keepHeapNearLiveSize(): void {
+  setFlagsFromString('--heap-growing-percent=50');
 }
 
 /**

@@ -1,10 +1,10 @@
 import Eleventy from '@11ty/eleventy';
 import { register } from 'tsx/esm/api';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventView, SiteView } from './view.ts';
-import { buildSearchIndex } from './search.ts';
+import { startSearchIndex, type SearchIndex } from './search.ts';
 import { timed } from './timings.ts';
 
 /** The package root: templates and the Eleventy config ship with the tool, not with the data. */
@@ -51,35 +51,24 @@ export async function renderSite(
 ): Promise<RenderResult> {
   const target = resolve(outDir);
   const staging = `${target}.building`;
-  rmSync(staging, { recursive: true, force: true });
+  // Runs after the first write into folders of their own, so that each can be handed to the
+  // search index whole while the next renders; their pages join the staging folder at the end.
+  const runsDir = `${target}.building-runs`;
+  for (const dir of [staging, runsDir]) rmSync(dir, { recursive: true, force: true });
 
-  ensureTypeScriptLoader();
-  const previousCwd = process.cwd();
-  // Eleventy resolves its input, includes and passthrough paths from the working directory.
-  process.chdir(PACKAGE_ROOT);
+  const searchIndex = options.search === false ? null : startSearchIndex();
+  let search = false;
   try {
-    await timed('eleventy', async () => {
-      // The first run renders every page but most event pages; later runs render the rest.
-      for (const [run, eventPages] of eventPageRuns(view, options.eventPagesPerRun ?? EVENT_PAGES_PER_RUN).entries()) {
-        const eleventy = new Eleventy('site', staging, {
-          quietMode: true,
-          configPath: join(PACKAGE_ROOT, run === 0 ? 'eleventy.config.js' : 'eleventy.event-pages.config.js'),
-          pathPrefix: view.site.pathPrefix,
-          config(eleventyConfig) {
-            eleventyConfig.addGlobalData('view', { ...view, eventPages });
-            // quietMode does not reach the benchmarks of the config's own plugins (created before it
-            // applies); on a big site HtmlBase's "Benchmark … Transform" note would land on stderr.
-            (eleventyConfig as { benchmarks?: { config?: { setIsVerbose?(v: boolean): void } } }).benchmarks?.config?.setIsVerbose?.(false);
-          },
-        });
-        await eleventy.write();
-      }
-    });
-  } finally {
-    process.chdir(previousCwd);
+    const runOutputs = await timed('eleventy', () => renderRuns(view, staging, runsDir, options, searchIndex));
+    writeExtras(staging);
+    if (searchIndex) search = await timed('search', () => searchIndex.write(staging));
+    for (const dir of runOutputs) moveInto(dir, staging);
+  } catch (error) {
+    await searchIndex?.discard();
+    for (const dir of [staging, runsDir]) rmSync(dir, { recursive: true, force: true });
+    throw error;
   }
-  writeExtras(staging);
-  const search = options.search === false ? false : await timed('search', () => buildSearchIndex(staging));
+  rmSync(runsDir, { recursive: true, force: true });
 
   const previous = `${target}.previous`;
   rmSync(previous, { recursive: true, force: true });
@@ -87,6 +76,54 @@ export async function renderSite(
   renameSync(staging, target);
   rmSync(previous, { recursive: true, force: true });
   return { search };
+}
+
+/** Run Eleventy once per batch of event pages; returns the folders of the runs after the first. */
+async function renderRuns(
+  view: SiteView,
+  staging: string,
+  runsDir: string,
+  options: RenderOptions,
+  searchIndex: SearchIndex | null,
+): Promise<string[]> {
+  ensureTypeScriptLoader();
+  const previousCwd = process.cwd();
+  // Eleventy resolves its input, includes and passthrough paths from the working directory.
+  process.chdir(PACKAGE_ROOT);
+  const runOutputs: string[] = [];
+  try {
+    // The first run renders every page but most event pages; later runs render the rest.
+    for (const [run, eventPages] of eventPageRuns(view, options.eventPagesPerRun ?? EVENT_PAGES_PER_RUN).entries()) {
+      const output = run === 0 ? staging : join(runsDir, String(run));
+      const eleventy = new Eleventy('site', output, {
+        quietMode: true,
+        configPath: join(PACKAGE_ROOT, run === 0 ? 'eleventy.config.js' : 'eleventy.event-pages.config.js'),
+        pathPrefix: view.site.pathPrefix,
+        config(eleventyConfig) {
+          eleventyConfig.addGlobalData('view', { ...view, eventPages });
+          // quietMode does not reach the benchmarks of the config's own plugins (created before it
+          // applies); on a big site HtmlBase's "Benchmark … Transform" note would land on stderr.
+          (eleventyConfig as { benchmarks?: { config?: { setIsVerbose?(v: boolean): void } } }).benchmarks?.config?.setIsVerbose?.(false);
+        },
+      });
+      await eleventy.write();
+      if (run > 0) runOutputs.push(output);
+      searchIndex?.addFolder(output);
+    }
+  } finally {
+    process.chdir(previousCwd);
+  }
+  return runOutputs;
+}
+
+/** Move everything in `from` into `to`, merging folders that both have; `from` is left empty. */
+export function moveInto(from: string, to: string): void {
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const destination = join(to, entry.name);
+    if (entry.isDirectory() && existsSync(destination)) moveInto(source, destination);
+    else renameSync(source, destination);
+  }
 }
 
 /**

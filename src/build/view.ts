@@ -255,7 +255,11 @@ export function buildView(catalog: ListedCatalog, siteConfig: SiteConfig, now: D
   const context: Context = { zone, siteUrl, now, today, groups: new Map(catalog.groups.map((g) => [g.id, g])), tags: allTags };
 
   // Soonest first by local day, all-day events before the timed ones of their day.
-  const events = catalog.events.map((event) => eventView(event, context)).sort((a, b) => compare(sortKey(a), sortKey(b)) || compare(a.id, b.id));
+  const keyed = catalog.events.map((event) => {
+    const view = eventView(event, context);
+    return { view, key: sortKey(view) };
+  });
+  const events = keyed.sort((a, b) => compare(a.key, b.key) || compare(a.view.id, b.view.id)).map((k) => k.view);
   const upcoming = events.filter((e) => e.upcoming);
   const past = pastEvents(events);
   const sources = sourceViews(catalog.sources, context);
@@ -399,20 +403,17 @@ function eventView(event: ListedEvent, context: Context): EventView {
       ),
       image: safeHttpUrl(event.imageUrl) ?? safeHttpUrl(group?.imageUrl),
       noindex: event.removed,
-      // Written when the page is (a few kilobytes each, which a large site need not hold at once).
-      get jsonLd() {
-        return jsonForScript(
-          eventJsonLd({
-            event,
-            group,
-            groupName,
-            pageUrl,
-            groupPageUrl: absolute(siteUrl, groupPath(event.groupId)),
-            zone,
-            description: htmlToPlainText(pageDescriptionHtml),
-          }),
-        );
-      },
+      jsonLd: jsonForScript(
+        eventJsonLd({
+          event,
+          group,
+          groupName,
+          pageUrl,
+          groupPageUrl: absolute(siteUrl, groupPath(event.groupId)),
+          zone,
+          description: descriptionText,
+        }),
+      ),
       lastmod: event.lastChanged.slice(0, 10),
     },
   };

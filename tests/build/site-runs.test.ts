@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { writeFeedsAndData } from '../../src/build/outputs.ts';
 import { buildView, type SiteView } from '../../src/build/view.ts';
 import { NOW, catalog, site } from '../site/catalog.ts';
 import { read, siteFiles } from '../site/files.ts';
+import { indexedPages } from '../helpers/pagefind.ts';
 
 // A large site renders its event pages a few thousand at a time, in several runs of Eleventy.
 // The site must come out the same as from one run: here with two event pages a run.
@@ -20,7 +21,7 @@ beforeAll(async () => {
   view = buildView(catalog(), site(), NOW);
   for (const [name, perRun] of [['oneRun', 100_000], ['manyRuns', 2]] as const) {
     built[name] = join(root, name);
-    await renderSite(view, built[name], (dir) => writeFeedsAndData(dir, view, NOW), { search: false, eventPagesPerRun: perRun });
+    await renderSite(view, built[name], (dir) => writeFeedsAndData(dir, view, NOW), { eventPagesPerRun: perRun });
   }
 }, 120_000);
 
@@ -43,5 +44,35 @@ describe('event pages rendered in several runs of Eleventy', () => {
     }
     const entries = (dir: string) => read(dir, 'sitemap.xml').split('\n').sort();
     expect(entries(built.manyRuns)).toEqual(entries(built.oneRun));
+  });
+
+  it('finds every event page in search, whichever run rendered it, at its own address', () => {
+    const eventUrls = (dir: string) => indexedPages(dir).map((p) => p.url).filter((url) => url.startsWith('/events/'));
+    expect(eventUrls(built.manyRuns)).toEqual(view.events.map((e) => e.path).sort());
+    expect(indexedPages(built.manyRuns)).toEqual(indexedPages(built.oneRun));
+  });
+
+  it('leaves nothing beside the site but the site', () => {
+    expect(readdirSync(root).sort()).toEqual(['manyRuns', 'oneRun']);
+  });
+});
+
+describe('a build that fails in a later run of Eleventy', () => {
+  it('keeps the previous site as it was and leaves no half-built folders', async () => {
+    const out = join(root, 'failing');
+    await renderSite(view, out, (dir) => writeFeedsAndData(dir, view, NOW), { search: false });
+    const before = siteFiles(out);
+    // Only the event page itself reads an event's description, so the last run is the one that fails.
+    const last = view.events.at(-1)!;
+    const broken = Object.defineProperty({ ...last }, 'pageDescriptionHtml', {
+      get: () => {
+        throw new Error('unreadable description');
+      },
+    });
+    const brokenView = { ...view, events: [...view.events.slice(0, -1), broken], newlyAnnounced: [] };
+    await expect(renderSite(brokenView, out, () => undefined, { eventPagesPerRun: 2 })).rejects.toThrow(/events\/event.njk/);
+    expect(siteFiles(out)).toEqual(before);
+    expect(readdirSync(root).filter((name) => name.startsWith('failing'))).toEqual(['failing']);
+    expect(existsSync(join(out, 'pagefind'))).toBe(false);
   });
 });
