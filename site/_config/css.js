@@ -1,18 +1,41 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import postcss from 'postcss';
 import { PurgeCSS } from 'purgecss';
 
 // Bootstrap's stylesheet, trimmed to the rules whose selectors the templates and scripts name
 // (about 7 kB gzipped instead of 31 kB): written as assets/bootstrap.min.css before the pages.
 // Classes the site builds at run time (activity-…, source-…) are its own, in site.css, untrimmed.
+//
+// The colour mode follows the system's in CSS alone: Bootstrap's dark rules, written for
+// `[data-bs-theme=dark]`, apply to the whole page under `@media (prefers-color-scheme: dark)`.
+// No page needs a script (or waits for one) to get its colours, with JavaScript on or off.
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DARK = '[data-bs-theme=dark]';
+const DARK_MEDIA = '(prefers-color-scheme: dark)';
+
+/** Bootstrap's CSS with every rule for `[data-bs-theme=dark]` (and its descendants) moved under the dark media query. */
+export function followSystemColourMode(css) {
+  const root = postcss.parse(css);
+  root.walkRules((rule) => {
+    // Only rules whose every selector starts with the dark attribute alone (`[data-bs-theme=dark]`,
+    // `[data-bs-theme=dark] .form-select`): `:root` keeps their specificity and the page's.
+    if (!rule.selectors.every((s) => s === DARK || s.startsWith(`${DARK} `))) return;
+    const media = postcss.atRule({ name: 'media', params: DARK_MEDIA });
+    rule.replaceWith(media);
+    rule.selectors = rule.selectors.map((s) => `:root${s.slice(DARK.length)}`);
+    media.append(rule);
+  });
+  return root.toString();
+}
 
 export async function trimmedBootstrap() {
+  const bootstrap = await readFile(join(ROOT, 'node_modules/bootstrap/dist/css/bootstrap.min.css'), 'utf8');
   const [result] = await new PurgeCSS().purge({
     content: [join(ROOT, 'site/**/*.njk'), join(ROOT, 'site/assets/*.js')],
-    css: [join(ROOT, 'node_modules/bootstrap/dist/css/bootstrap.min.css')],
+    css: [{ raw: followSystemColourMode(bootstrap) }],
     keyframes: true,
     fontFace: true,
   });

@@ -13,6 +13,11 @@
   }
 
   function start() {
+    // site.css hides the no-JavaScript note already where browsers know `@media (scripting)`.
+    document.querySelectorAll('.no-js-only').forEach(function (element) {
+      element.hidden = true;
+    });
+
     var style = document.createElement('link');
     style.rel = 'stylesheet';
     style.href = bundle + 'pagefind-ui.css';

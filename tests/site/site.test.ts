@@ -100,6 +100,8 @@ describe('what every page promises', () => {
         expect(el.attr('type'), `${file}: ${el.text().slice(0, 60)}`).toBe('application/ld+json');
       }
       expect($('[onclick], [onload], [onerror]'), file).toHaveLength(0);
+      // Script files never hold up the page: deferred, none of them needed to read it.
+      for (const script of $('script[src]').toArray()) expect($(script).attr('defer'), `${file}: ${$(script).attr('src')}`).toBeDefined();
       const csp = $('meta[http-equiv="Content-Security-Policy"]').attr('content') ?? '';
       expect(csp, file).toMatch(/script-src 'self'/);
       expect(csp, file).not.toContain('unsafe-inline');
@@ -114,6 +116,31 @@ describe('what every page promises', () => {
         expect(datetime, file).toMatch(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$/);
       }
     }
+  });
+
+  it('loads a script only where the page needs one: Copy buttons, and the search page', () => {
+    const scripts = (file: string) => page(root.dir, file)('script[src]').toArray().map((el) => el.attribs.src);
+    for (const file of htmlPages(root.dir)) {
+      const $ = page(root.dir, file);
+      const expected = [
+        ...(file === 'search/index.html' ? ['/assets/search.js'] : []),
+        ...($('button[data-copy]').length ? ['/assets/copy.js'] : []),
+      ];
+      expect(scripts(file), file).toEqual(expected);
+    }
+    expect(scripts(eventPage(EVENTS.pythonNight))).toEqual([]);
+    expect(scripts(`calendar/${root.view.months[0]!.month}/index.html`)).toEqual([]);
+    expect(scripts('index.html')).toEqual(['/assets/copy.js']);
+  });
+
+  it('follows the system’s colour mode in CSS, and hides what needs JavaScript when it cannot run, with no script', () => {
+    const bootstrap = read(root.dir, 'assets/bootstrap.min.css');
+    expect(bootstrap).not.toContain('data-bs-theme=dark');
+    expect(bootstrap).toMatch(/@media \(prefers-color-scheme: ?dark\)\{:root\{color-scheme:dark;--bs-body-color:/);
+    const css = read(root.dir, 'assets/site.css').replace(/\s+/g, ' ');
+    expect(css).toContain('@media (scripting: none) { [data-needs-js] { display: none !important; } }');
+    expect(css).toContain('@media (scripting: enabled) { .no-js-only { display: none; } }');
+    expect(page(root.dir, 'index.html')('html').attr('data-bs-theme')).toBeUndefined();
   });
 
   it('gives every <time> a machine-readable datetime', () => {
@@ -204,7 +231,7 @@ describe('event pages', () => {
     expect(html).not.toContain('onerror=');
     expect(html).not.toContain('javascript:');
     const $ = cheerio.load(html);
-    expect($('script')).toHaveLength(2); // site.js and the JSON-LD, nothing the title or description injected
+    expect($('script')).toHaveLength(1); // the JSON-LD, nothing the title or description injected
     expect($('h1').text()).toBe(HOSTILE_TITLE);
     const [data] = jsonLdOf(root.dir, eventPage(EVENTS.hostile));
     expect(data!.name).toBe(HOSTILE_TITLE);
@@ -523,9 +550,9 @@ describe('sources, about, subscribe, search and 404', () => {
     expect(existsSync(join(root.dir, 'pagefind', 'pagefind.js'))).toBe(true);
     expect(existsSync(join(root.dir, 'pagefind', 'pagefind-ui.js'))).toBe(true);
     const home = page(root.dir, 'index.html');
-    expect(home('form[role="search"]').attr('hidden')).toBeDefined();
+    expect(home('form[role="search"]').attr('data-needs-js')).toBeDefined();
     const search = page(root.dir, 'search/index.html');
-    expect(search('#search').attr('hidden')).toBeDefined();
+    expect(search('#search').attr('data-needs-js')).toBeDefined();
     expect(search('.no-js-only a[href="/upcoming/"]')).toHaveLength(1);
     expect(search('script[src="/assets/search.js"]')).toHaveLength(1);
     expect(page(root.dir, eventPage(EVENTS.pythonNight))('[data-pagefind-body]')).toHaveLength(1);
