@@ -2,9 +2,6 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { loadConfig, formatProblem } from './config.ts';
 import type { Config } from './types.ts';
 import { openStore } from './store/db.ts';
-import { createHttpClient } from './http/client.ts';
-import { fetchAll } from './fetch.ts';
-import { fetchSummaryJson, formatFetchTable, formatProgress } from './report.ts';
 import { restoreIfMissing } from './store/restore.ts';
 
 /** Exit codes, as the guide defines them. */
@@ -52,6 +49,12 @@ export async function main(argv: string[]): Promise<number> {
       if (unknown.length) throw new UsageError(`--only: no group with id ${unknown.map((id) => `"${id}"`).join(', ')} in ${options.config}`);
       // On stderr: stdout may be the --json summary.
       if (restoreIfMissing(options.db, options.data)) console.error(`restored ${options.db} from the export in ${options.data}`);
+      // Loaded on demand, as `build` loads Eleventy: the HTTP client and the adapters are for `fetch` alone.
+      const [{ createHttpClient }, { fetchAll }, { fetchSummaryJson, formatFetchTable, formatProgress }] = await Promise.all([
+        import('./http/client.ts'),
+        import('./fetch.ts'),
+        import('./report.ts'),
+      ]);
       const db = openStore(options.db);
       const http = createHttpClient({ concurrency: config.fetch.concurrency, hosts: config.fetch.hosts });
       try {

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postcss from 'postcss';
-import { PurgeCSS } from 'purgecss';
+import { cachedText, filesUnder } from '../../src/build/cache.ts';
 
 // Bootstrap's stylesheet, trimmed to the rules whose selectors the templates and scripts name
 // (about 7 kB gzipped instead of 31 kB): written as assets/bootstrap.min.css before the pages.
@@ -31,8 +31,11 @@ export function followSystemColourMode(css) {
   return root.toString();
 }
 
+const BOOTSTRAP_CSS = join(ROOT, 'node_modules/bootstrap/dist/css/bootstrap.min.css');
+
 export async function trimmedBootstrap() {
-  const bootstrap = await readFile(join(ROOT, 'node_modules/bootstrap/dist/css/bootstrap.min.css'), 'utf8');
+  const { PurgeCSS } = await import('purgecss');
+  const bootstrap = await readFile(BOOTSTRAP_CSS, 'utf8');
   const [result] = await new PurgeCSS().purge({
     content: [join(ROOT, 'site/**/*.njk'), join(ROOT, 'site/assets/*.js')],
     css: [{ raw: followSystemColourMode(bootstrap) }],
@@ -46,6 +49,21 @@ export default function (eleventyConfig) {
   eleventyConfig.on('eleventy.before', async ({ directories }) => {
     const assets = join(directories.output, 'assets');
     await mkdir(assets, { recursive: true });
-    await writeFile(join(assets, 'bootstrap.min.css'), await trimmedBootstrap());
+    // The same every build until a template, a script, Bootstrap or this file changes: kept in
+    // node_modules/.cache, it costs a build nothing after the first.
+    const css = await cachedText({
+      cacheDir: join(ROOT, 'node_modules/.cache/spokane-tech'),
+      name: 'bootstrap.min.css',
+      inputs: [
+        ...filesUnder(join(ROOT, 'site'), ['.njk']),
+        ...filesUnder(join(ROOT, 'site/assets'), ['.js']),
+        BOOTSTRAP_CSS,
+        fileURLToPath(import.meta.url),
+        join(ROOT, 'node_modules/purgecss/package.json'),
+        join(ROOT, 'node_modules/postcss/package.json'),
+      ],
+      make: trimmedBootstrap,
+    });
+    await writeFile(join(assets, 'bootstrap.min.css'), css);
   });
 }
