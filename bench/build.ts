@@ -1,11 +1,11 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateStore } from './generate-store.ts';
 
-// `npm run bench:build [-- --sizes 1000,10000 --runs 3 --keep --profile DIR]`: for each size, a generated store
+// `npm run bench:build [-- --sizes 1000,10000 --runs 3 --keep --profile DIR --dir DIR]`: for each size, a generated store
 // (not timed), then `spokane-tech build` on it as a child process (wall time, peak RSS, and the
 // phases it reports with SPOKANE_TECH_TIMINGS=1), and the floor: plain Eleventy 3 rendering one
 // minimal Nunjucks page per event from a paginated template, run the same way. With several
@@ -14,6 +14,9 @@ import { generateStore } from './generate-store.ts';
 // Peak RSS is `/usr/bin/time -f %M`: the build's own process. Pagefind indexes in a process of
 // its own that time does not count, so the peak of the whole tree (the sum of its processes'
 // RSS, sampled every 100 ms from /proc) is given beside it.
+//
+// It works in a temporary folder under --dir (default: the system's). On a machine whose disk is
+// shared and slow at times, `--dir /dev/shm` (memory) takes the disk out of the comparison.
 //
 // With --profile DIR, each build also writes a V8 CPU profile (`node --cpu-prof`) into DIR/<size>/;
 // `tsx bench/cpuprofile-top.ts FILE` reads one without DevTools. Profiling slows the build, so
@@ -48,12 +51,13 @@ function options() {
     runs: Number(value('--runs') ?? 1),
     keep: args.includes('--keep'),
     profile: value('--profile'),
+    dir: value('--dir') ?? tmpdir(),
   };
 }
 
 async function main() {
-  const { sizes, runs, keep, profile } = options();
-  const root = mkdtempSync(join(tmpdir(), 'bench-build-'));
+  const { sizes, runs, keep, profile, dir: parent } = options();
+  const root = mkdtempSync(join(parent, 'bench-build-'));
   const rows: Row[] = [];
   try {
     for (const events of sizes) {
@@ -117,6 +121,10 @@ function writeFloorProject(dir: string, events: number): void {
 }
 
 async function timedRun(args: string[], cwd: string): Promise<Run> {
+  // A build leaves a few hundred megabytes of pages for the kernel to write out; flushed first,
+  // they do not slow down whichever run comes next (the floor measured after a build took twice
+  // as long as on its own).
+  execFileSync('sync');
   const started = performance.now();
   let treeRssKb = 0;
   let sampler: ReturnType<typeof setInterval> | undefined;
