@@ -117,7 +117,7 @@ async function renderRuns(
 }
 
 /** Move everything in `from` into `to`, merging folders that both have; `from` is left empty. */
-export function moveInto(from: string, to: string): void {
+function moveInto(from: string, to: string): void {
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
     const destination = join(to, entry.name);
