@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateStore } from './generate-store.ts';
+import { hasFlag, median, optionValue, printTable } from './shared.ts';
 
 // `npm run bench:build [-- --sizes 1000,10000 --runs 3 --keep --profile DIR --dir DIR]`: for each size, a generated store
 // (not timed), then `spokane-tech build` on it as a child process (wall time, peak RSS, and the
@@ -41,17 +42,12 @@ interface Row {
 }
 
 function options() {
-  const args = process.argv.slice(2);
-  const value = (name: string) => {
-    const at = args.indexOf(name);
-    return at === -1 ? undefined : args[at + 1];
-  };
   return {
-    sizes: (value('--sizes') ?? '1000,5000,10000,20000').split(',').map(Number),
-    runs: Number(value('--runs') ?? 1),
-    keep: args.includes('--keep'),
-    profile: value('--profile'),
-    dir: value('--dir') ?? tmpdir(),
+    sizes: (optionValue('--sizes') ?? '1000,5000,10000,20000').split(',').map(Number),
+    runs: Number(optionValue('--runs') ?? 1),
+    keep: hasFlag('--keep'),
+    profile: optionValue('--profile'),
+    dir: optionValue('--dir') ?? tmpdir(),
   };
 }
 
@@ -170,12 +166,6 @@ function medianRun(runs: Run[]): Run {
   };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 function report(rows: Row[], runs: number): void {
   const phaseNames = ['load', 'export', 'view', 'eleventy', 'feeds', 'data', 'search'];
   const withoutSearch = (r: Row) => r.build.wallMs - (r.build.phases.search ?? 0);
@@ -215,11 +205,6 @@ function report(rows: Row[], runs: number): void {
         `without search ${ratio(withoutSearch)}×, floor ${ratio((r) => r.floor.wallMs)}×`,
     );
   }
-}
-
-function printTable(rows: string[][]): void {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)) + 2);
-  for (const row of rows) console.log(`  ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('')}`);
 }
 
 const seconds = (ms: number) => (Number.isNaN(ms) ? '–' : `${(ms / 1000).toFixed(2)} s`);

@@ -7,6 +7,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { generateStore } from './generate-store.ts';
+import { median, optionValue, printTable } from './shared.ts';
 
 // `npm run bench:pages [-- --events 1000 --runs 3]`: a site built by `spokane-tech build` from a
 // generated store, served gzipped on loopback, and for its home page, the next upcoming event's
@@ -57,13 +58,8 @@ interface TraceEvent {
 }
 
 function options() {
-  const args = process.argv.slice(2);
-  const value = (name: string) => {
-    const at = args.indexOf(name);
-    return at === -1 ? undefined : args[at + 1];
-  };
-  const events = Number(value('--events') ?? 1000);
-  const runs = Number(value('--runs') ?? 3);
+  const events = Number(optionValue('--events') ?? 1000);
+  const runs = Number(optionValue('--runs') ?? 3);
   if (!Number.isInteger(events) || events < 1 || !Number.isInteger(runs) || runs < 1) {
     throw new Error('usage: npm run bench:pages [-- --events N --runs N] (positive whole numbers)');
   }
@@ -120,7 +116,7 @@ async function main() {
       console.error(`  ${name}: ${measures[0]!.resources.join(', ')}`);
       console.error(`    each run: LCP ${each((x) => x.lcpMs)} ms; TBT ${each((x) => x.tbtMs)} ms; longest task ${each((x) => x.longestTaskMs)} ms`);
     }
-    printTable(rows);
+    printTable(rows, 2);
     console.log(`targets: under ${TARGETS.bytes / 1024} KB gzip in all, at most ${TARGETS.requests} requests, LCP under ${TARGETS.lcpMs} ms, TBT at most ${TARGETS.tbtMs} ms`);
     console.log('TBT: the part of every main-thread task after its first 50 ms, from First Contentful Paint to 1.5 s after load (from a trace); longest task: in that window');
   } finally {
@@ -250,18 +246,14 @@ async function serve(dir: string): Promise<Server> {
 }
 
 function medians(measures: Measure[]): Measure {
-  const median = (pick: (m: Measure) => number) => {
-    const values = measures.map(pick).sort((a, b) => a - b);
-    const mid = Math.floor(values.length / 2);
-    return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
-  };
+  const of = (pick: (m: Measure) => number) => median(measures.map(pick));
   return {
-    bytes: median((m) => m.bytes),
-    rawBytes: median((m) => m.rawBytes),
-    requests: median((m) => m.requests),
-    lcpMs: median((m) => m.lcpMs),
-    tbtMs: median((m) => m.tbtMs),
-    longestTaskMs: median((m) => m.longestTaskMs),
+    bytes: of((m) => m.bytes),
+    rawBytes: of((m) => m.rawBytes),
+    requests: of((m) => m.requests),
+    lcpMs: of((m) => m.lcpMs),
+    tbtMs: of((m) => m.tbtMs),
+    longestTaskMs: of((m) => m.longestTaskMs),
     resources: measures[0]!.resources,
   };
 }
@@ -272,11 +264,6 @@ function run(args: string[]): Promise<void> {
       error ? reject(new Error(`${args.join(' ')} failed: ${stderr}`)) : resolve(),
     );
   });
-}
-
-function printTable(rows: string[][]): void {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)) + 2);
-  for (const row of rows) console.log(`  ${row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('')}`);
 }
 
 await main();

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import { isValidTimeZone } from './time.ts';
+import { isWindowsReservedName } from './fsutil.ts';
 import { SOURCE_TYPES, type Config } from './types.ts';
 
 /** One thing wrong with the config, at a place the maintainer can jump to (1-based). */
@@ -221,9 +222,6 @@ function mapping<Shape extends z.ZodRawShape>(what: string, shape: Shape) {
 
 const allowedTypes = SOURCE_TYPES.join(', ');
 
-/** Names Windows will not give a file or folder, whatever the extension. */
-const WINDOWS_RESERVED_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
-
 const sourceSchema = mapping('source (type and url)', {
   type: z.enum(SOURCE_TYPES, {
     error: (issue) =>
@@ -239,7 +237,7 @@ const groupSchema = mapping('group (id, name and sources)', {
     .refine((id) => /^[a-z0-9-]+$/.test(id), {
       error: (issue) => `group id "${String(issue.input)}" must be lowercase letters, digits and hyphens ([a-z0-9-]+)`,
     })
-    .refine((id) => !WINDOWS_RESERVED_NAME.test(id), {
+    .refine((id) => !isWindowsReservedName(id), {
       error: (issue) =>
         `group id "${String(issue.input)}" is a reserved file name on Windows (con, prn, aux, nul, com1-9, lpt1-9), ` +
         'and the site has a folder per group id; pick another',

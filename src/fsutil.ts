@@ -1,6 +1,14 @@
 import { closeSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+/**
+ * Names Windows gives no file or folder, whatever the extension (con, prn, aux, nul, com1-9,
+ * lpt1-9): a folder the site names after a group, a tag or an event must not be one of them.
+ */
+export function isWindowsReservedName(name: string): boolean {
+  return /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(name);
+}
+
 /** Write a file so that readers see the old content or the new, never half of it. */
 export function writeFileAtomic(path: string, content: string | Buffer): void {
   mkdirSync(dirname(path), { recursive: true });

@@ -50,8 +50,8 @@ function prepare(options: BuildOptions, now: Date): { view: SiteView; summary: B
 /**
  * A build holds every event's view while Eleventy renders, and makes garbage fast. Left alone,
  * V8 lets the heap grow to two or three times what is live before collecting it (a 20,000-event
- * build peaked at 1.06 GB resident); growing it by half at most keeps it near what is live
- * (0.77 GB) at no measurable cost in time.
+ * build peaked at 1.09 GB resident); growing it by half at most keeps it near what is live
+ * (0.82 GB) at no measurable cost in time (44.0 s against 43.6 s).
  */
 function keepHeapNearLiveSize(): void {
   setFlagsFromString('--heap-growing-percent=50');

@@ -30,20 +30,13 @@ function format(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTim
 /** The same label for the same day is worked out once. */
 function memo(compute: (key: string) => string): (key: string) => string {
   const known = new Map<string, string>();
-  return (key) => {
-    let value = known.get(key);
-    if (value === undefined) {
-      value = compute(key);
-      known.set(key, value);
-    }
-    return value;
-  };
+  return (key) => remembered(known, key, () => compute(key));
 }
 
 const PARTS = { year: 'numeric', month: '2-digit', day: '2-digit', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' } as const;
 
 export function localParts(instant: string, zone: string): LocalParts {
-  return remembered(localPartsKnown, zone, instant, () => {
+  return remembered(localPartsKnown, `${zone} ${instant}`, () => {
     const parts = partsOf(format(zone, PARTS), new Date(instant));
     return {
       day: `${parts.year}-${parts.month}-${parts.day}`,
@@ -58,8 +51,8 @@ const localPartsKnown = new Map<string, LocalParts>();
 const isoPartsKnown = new Map<string, IsoParts | null>();
 const REMEMBERED_MAX = 4096;
 
-function remembered<T>(known: Map<string, T>, zone: string, instant: string, compute: () => T): T {
-  const key = `${zone} ${instant}`;
+/** `compute()` once per key, keeping at most REMEMBERED_MAX keys. */
+function remembered<T>(known: Map<string, T>, key: string, compute: () => T): T {
   if (known.has(key)) return known.get(key)!;
   const value = compute();
   if (known.size >= REMEMBERED_MAX) known.clear();
@@ -102,7 +95,7 @@ interface IsoParts {
 
 /** Local date, time and UTC offset of an instant in a zone, as ISO 8601 pieces. */
 function isoParts(instant: string, zone: string): IsoParts | null {
-  return remembered(isoPartsKnown, zone, instant, () => computeIsoParts(instant, zone));
+  return remembered(isoPartsKnown, `${zone} ${instant}`, () => computeIsoParts(instant, zone));
 }
 
 function computeIsoParts(instant: string, zone: string): IsoParts | null {

@@ -1,4 +1,5 @@
 import type { Config, ExportedEvent, ListedEvent } from '../types.ts';
+import { appendTo } from '../maps.ts';
 
 /** Two listings of one event start within this much of each other (time zones guessed, rounding). */
 const START_TOLERANCE_MS = 30 * 60 * 1000;
@@ -30,7 +31,7 @@ export function mergeDuplicates(events: ExportedEvent[], overrides: Config['dupl
   }
 
   const clusters = new Map<number, number[]>();
-  events.forEach((_, i) => append(clusters, sets.find(i), i));
+  events.forEach((_, i) => appendTo(clusters, sets.find(i), i));
   const listed = [...clusters.values()].map((members) => {
     const [primary, ...others] = members.map((i) => events[i]!).sort(firstSeenFirst);
     return {
@@ -56,7 +57,7 @@ function joinOnTitleAndTime(events: ExportedEvent[], join: (i: number, j: number
   const byTitle = new Map<string, number[]>();
   events.forEach((event, i) => {
     const title = normalizeTitle(event.title);
-    if (title) append(byTitle, title, i);
+    if (title) appendTo(byTitle, title, i);
   });
   for (const indexes of byTitle.values()) {
     const sorted = indexes.sort((a, b) => startMs(events[a]!) - startMs(events[b]!));
@@ -122,11 +123,4 @@ class DisjointSets {
     this.parent[rootB] = rootA;
     for (const label of labelsB) labelsA.add(label);
   }
-}
-
-/** Add to the list under `key` (an array spread per item would be quadratic in a large bucket). */
-function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

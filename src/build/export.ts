@@ -16,6 +16,7 @@ import type {
 } from '../types.ts';
 import { writeFileAtomic, writeJsonArrayAtomic } from '../fsutil.ts';
 import { plainTextToHtml } from '../sanitize.ts';
+import { appendTo } from '../maps.ts';
 
 /**
  * Everything the site and the feeds are built from; also the committed record in data/, from
@@ -137,9 +138,7 @@ function readChanges(db: Db): Map<string, EventChange[]> {
     .all();
   for (const row of rows) {
     const change: EventChange = { at: row.changed_at, fields: JSON.parse(row.fields), previous: JSON.parse(row.previous) };
-    const list = byEvent.get(row.event_id);
-    if (list) list.push(change);
-    else byEvent.set(row.event_id, [change]);
+    appendTo(byEvent, row.event_id, change);
   }
   return byEvent;
 }

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { addMonths, dateLabel, monthLabel } from './dates.ts';
+import { appendTo } from '../maps.ts';
 
 // The calendar pages: one month per page as a grid of weeks (Sunday first, as US calendars are),
 // each day listing the events on it in the site's time zone.
@@ -87,9 +88,7 @@ export function buildMonths<E extends GridEvent>(events: E[], today: string): Mo
   for (const event of sorted) {
     event.days.forEach((day, i) => {
       const entry = { event, timeLabel: i === 0 ? event.startTimeLabel : 'continues', continued: i > 0 };
-      const entries = byDay.get(day);
-      if (entries) entries.push(entry);
-      else byDay.set(day, [entry]);
+      appendTo(byDay, day, entry);
     });
   }
 

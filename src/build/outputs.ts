@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { writeFileAtomic, writeJsonArrayAtomic } from '../fsutil.ts';
 import { renderCalendar } from './calendar.ts';
 import { timed } from './timings.ts';
-import { isListedBy, type EventView, type GroupView, type SiteView } from './view.ts';
+import { listingGroups, type EventView, type GroupView, type SiteView } from './view.ts';
+import { indexBy } from '../maps.ts';
 
 // The files of the site that are not pages: calendar feeds (all, per group, per tag, per
 // event) and the machine-readable events.json and groups.json, whose shapes
@@ -27,12 +28,12 @@ function writeFeeds(dir: string, view: SiteView, now: Date): void {
     '/calendar.ics',
     renderCalendar(listed, { name: view.site.title, description: `Every event on ${view.site.title}`, siteUrl, now, written }),
   );
-  const byGroup = indexBy(listed, (e) => [e.groupId, ...e.alsoListedOn.map((l) => l.groupId)]);
+  const byGroup = indexBy(listed, listingGroups);
   for (const group of view.groups) {
     write(
       group.feed.path,
       renderCalendar(
-        (byGroup.get(group.id) ?? []).filter((e) => isListedBy(e, group.id)),
+        byGroup.get(group.id) ?? [],
         { name: `${group.name} (${view.site.title})`, description: `Events of ${group.name}`, siteUrl, now, written },
       ),
     );
@@ -52,19 +53,6 @@ function writeFeeds(dir: string, view: SiteView, now: Date): void {
   for (const event of view.events.filter((e) => e.upcoming)) {
     write(`${event.path}event.ics`, renderCalendar([event], { name: view.site.title, siteUrl, now, written }));
   }
-}
-
-/** Events by each key they have (a group, a tag), each event once per key, in their order. */
-function indexBy(events: EventView[], keysOf: (event: EventView) => string[]): Map<string, EventView[]> {
-  const index = new Map<string, EventView[]>();
-  for (const event of events) {
-    for (const key of new Set(keysOf(event))) {
-      const list = index.get(key);
-      if (list) list.push(event);
-      else index.set(key, [event]);
-    }
-  }
-  return index;
 }
 
 /** events.json and groups.json. */

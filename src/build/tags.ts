@@ -1,3 +1,5 @@
+import { isWindowsReservedName } from '../fsutil.ts';
+
 // Tags come from sources.yaml as free text ("Python", "c#", ".NET"). Each gets a URL segment;
 // tags that differ only in case or punctuation are one tag.
 
@@ -20,7 +22,7 @@ export function tagSlug(tag: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   // Windows gives no file or folder these names: a tag "CON" gets a folder it can create.
-  if (/^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(slug)) return `${slug}-tag`;
+  if (isWindowsReservedName(slug)) return `${slug}-tag`;
   if (slug) return slug;
   // A tag of only symbols or another script: a stable name from its code points.
   return `tag-${[...tag].map((c) => c.codePointAt(0)!.toString(36)).join('')}`.slice(0, 60);

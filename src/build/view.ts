@@ -9,6 +9,8 @@ import type {
 } from '../types.ts';
 import { createHash } from 'node:crypto';
 import { safeHttpUrl, sanitizeDescription } from '../sanitize.ts';
+import { indexBy } from '../maps.ts';
+import { isWindowsReservedName } from '../fsutil.ts';
 import {
   addDays,
   dateLabel,
@@ -265,14 +267,7 @@ export function buildView(catalog: ListedCatalog, siteConfig: SiteConfig, now: D
   const sources = sourceViews(catalog.sources, context);
 
   // Each group's events, in order: one pass over the events, not one per group.
-  const listedBy = new Map<string, EventView[]>();
-  for (const event of events) {
-    for (const groupId of new Set([event.groupId, ...event.alsoListedOn.map((l) => l.groupId)])) {
-      const list = listedBy.get(groupId);
-      if (list) list.push(event);
-      else listedBy.set(groupId, [event]);
-    }
-  }
+  const listedBy = indexBy(events, listingGroups);
   const groups = catalog.groups.map((group) =>
     groupView(
       group,
@@ -312,8 +307,9 @@ export function buildView(catalog: ListedCatalog, siteConfig: SiteConfig, now: D
 }
 
 /** A group lists an event it hosts, and one it co-hosts that another source listed first. */
-export function isListedBy(event: ListedEvent, groupId: string): boolean {
-  return event.groupId === groupId || event.alsoListedOn.some((listing) => listing.groupId === groupId);
+/** The groups that list an event: its own, then those whose sources list it too. */
+export function listingGroups(event: ListedEvent): string[] {
+  return [event.groupId, ...event.alsoListedOn.map((listing) => listing.groupId)];
 }
 
 /** The path part of the site URL, for a site served below a domain root (a Pages project site). */
@@ -342,7 +338,7 @@ export function groupPath(groupId: string): string {
  * change it) could hold `../../anything`, and the page and its .ics would be written there.
  */
 export function safeSlug(slug: string, id: string): string {
-  if (/^[a-z0-9][a-z0-9-]{0,199}$/.test(slug) && !/^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(slug)) return slug;
+  if (/^[a-z0-9][a-z0-9-]{0,199}$/.test(slug) && !isWindowsReservedName(slug)) return slug;
   const words = slug.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
   return `${words || 'event'}-${createHash('sha256').update(`${id}\u0000${slug}`).digest('hex').slice(0, 8)}`;
 }
@@ -365,8 +361,7 @@ function eventView(event: ListedEvent, context: Context): EventView {
   const rsvpUrl = safeHttpUrl(event.url);
   const groupName = nameOf(event.groupId);
   const placeText = placeLabel(event);
-  const listingGroups = [event.groupId, ...event.alsoListedOn.map((l) => l.groupId)];
-  const tags = tagRefs(listingGroups.flatMap((id) => context.groups.get(id)?.tags ?? []), context.tags);
+  const tags = tagRefs(listingGroups(event).flatMap((id) => context.groups.get(id)?.tags ?? []), context.tags);
 
   const view: EventView = {
     ...event,
@@ -610,13 +605,7 @@ function pastEvents(events: EventView[]): EventView[] {
 }
 
 function byDay(events: EventView[]): DayView[] {
-  const days = new Map<string, EventView[]>();
-  for (const event of events) {
-    const list = days.get(event.day);
-    if (list) list.push(event);
-    else days.set(event.day, [event]);
-  }
-  return [...days].map(([day, list]) => ({ day, label: dateLabel(day), events: list }));
+  return [...indexBy(events, (event) => [event.day])].map(([day, list]) => ({ day, label: dateLabel(day), events: list }));
 }
 
 function homeView(upcoming: EventView[], today: string): HomeView {
