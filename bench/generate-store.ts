@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { openStore } from '../src/store/db.ts';
 import { applyEvents, syncConfig } from '../src/store/events.ts';
-import type { Config, SourceEvent } from '../src/types.ts';
+import type { SourceEvent } from '../src/types.ts';
+import type { Config } from '../src/config/schema.ts';
 
 // A realistic store for the build benchmark: not copies of one event, but groups with their own
 // rhythm (weekly, monthly, one-offs), two years of past events, online, hybrid, cancelled, all-day

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { loadConfig, formatProblem } from './config.ts';
-import type { Config } from './types.ts';
+import { loadConfig } from './config/load.ts';
+import { formatProblem } from './config/positions.ts';
+import type { Config } from './config/schema.ts';
 import { openStore } from './store/db.ts';
 import { restoreIfMissing } from './store/restore.ts';
 
@@ -52,8 +53,8 @@ export async function main(argv: string[]): Promise<number> {
       // Loaded on demand, as `build` loads Eleventy: the HTTP client and the adapters are for `fetch` alone.
       const [{ createHttpClient }, { fetchAll }, { fetchSummaryJson, formatFetchTable, formatProgress }] = await Promise.all([
         import('./http/client.ts'),
-        import('./fetch.ts'),
-        import('./report.ts'),
+        import('./fetch/run.ts'),
+        import('./fetch/report.ts'),
       ]);
       const db = openStore(options.db);
       const http = createHttpClient({ concurrency: config.fetch.concurrency, hosts: config.fetch.hosts });
@@ -92,7 +93,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (options: { config: string; db: string; data: string; out: string; siteUrl?: string }) => {
       const config = withSiteUrl(readConfig(options.config), options.siteUrl);
       // Loaded on demand: Eleventy and its plugins are heavy, and `fetch` does not need them.
-      const { build } = await import('./build/build.ts');
+      const { build } = await import('./publish/index.ts');
       const summary = await build({ config, dbPath: options.db, dataDir: options.data, outDir: options.out });
       const origin = { store: options.db, export: `the export in ${options.data}, restored into ${options.db}`, nothing: 'nothing yet (no store, no export)' }[summary.from];
       console.log(`built ${options.out}: ${summary.upcoming} upcoming of ${summary.events} events, ${summary.groups} groups, from ${origin}`);

@@ -1,5 +1,14 @@
-// The one event shape every adapter returns and every later stage (store, export, templates,
-// feeds) reads. Keep every field here so that no two stages disagree about one.
+// The events and groups every stage reads, named for the stage that holds them:
+//
+//   SourceEvent   what an adapter returns for one listing         (src/sources)
+//   StoredEvent   a SourceEvent with the identity and history the store gives it; also what the
+//                 committed snapshot (data/events.json) keeps     (src/store)
+//   ListedEvent   a StoredEvent after listings of one event by several sources are merged
+//                                                                  (src/publish/duplicates.ts)
+//   EventView     what a page shows                               (src/publish/view)
+//   PublicEvent   what the site's events.json publishes            (src/publish/public-json.ts)
+//
+// Keep the fields of the first three here, so that no two stages disagree about one.
 
 export const SOURCE_TYPES = ['meetup', 'eventbrite', 'luma', 'ical', 'jsonld'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
@@ -54,57 +63,8 @@ export interface GroupDetails {
   active?: boolean;
 }
 
-export interface AdapterResult {
-  events: SourceEvent[];
-  group?: GroupDetails;
-  /** Problems that did not fail the source (an event page that could not be read, …). */
-  warnings?: string[];
-}
-
-// ---- Configuration (sources.yaml) ----
-
-export interface SiteConfig {
-  title: string;
-  url: string;
-  timezone: string;
-  description?: string;
-}
-
-export interface SourceConfig {
-  type: SourceType;
-  url: string;
-}
-
-export interface GroupConfig {
-  id: string;
-  name: string;
-  homepage?: string;
-  description?: string;
-  tags: string[];
-  sources: SourceConfig[];
-}
-
-export interface Config {
-  site: SiteConfig;
-  groups: GroupConfig[];
-  /** Event URL pairs to show as one event (merge) or never as one (split). */
-  duplicates: { merge: [string, string][]; split: [string, string][] };
-  /** Politeness of the fetch engine; what is left out takes the defaults in src/http. */
-  fetch: FetchSettings;
-}
-
-export interface FetchSettings {
-  /** Requests in flight at once, all hosts together. */
-  concurrency?: number;
-  /** A source still unfinished after this long fails with a timeout. */
-  deadlineSeconds?: number;
-  /** Per host (`www.meetup.com`, or `default` for every other host). */
-  hosts?: Record<string, { concurrency?: number; minIntervalMs?: number }>;
-}
-
-// ---- Export (data/*.json): what the site and the feeds are built from ----
-
-export interface ExportedEvent extends SourceEvent {
+/** An event as the store holds it: what its source said, and what we keep about it across runs. */
+export interface StoredEvent extends SourceEvent {
   /** Stable id across runs, derived from the source and its event id; used for feed UIDs. */
   id: string;
   /** Stable URL segment, fixed when the event is first seen. */
@@ -116,6 +76,8 @@ export interface ExportedEvent extends SourceEvent {
   sequence: number;
   firstSeen: string;
   lastChanged: string;
+  /** Successful fetches in a row that no longer listed it; `removed` once it reaches the limit. */
+  missingCount: number;
   /** Missing from the latest successful fetches of its source; no longer listed as upcoming. */
   removed: boolean;
   /** What changed upstream after the event was first seen, oldest first. */
@@ -138,12 +100,13 @@ export interface Listing {
   url: string | null;
 }
 
-/** An event as the site and the feeds show it: duplicates across sources merged into one. */
-export interface ListedEvent extends ExportedEvent {
+/** An event as the site and the feeds show it: listings of it by several sources merged into one. */
+export interface ListedEvent extends StoredEvent {
   alsoListedOn: Listing[];
 }
 
-export interface ExportedGroup {
+/** A group as the site shows it: what sources.yaml says, filled in with what its platform said. */
+export interface StoredGroup {
   id: string;
   name: string;
   homepage: string | null;
@@ -152,22 +115,7 @@ export interface ExportedGroup {
   links: string[];
   tags: string[];
   sources: { type: SourceType; url: string }[];
-}
-
-export type FetchOutcome = 'ok' | 'failed' | 'not_modified';
-
-export interface SourceHealth {
-  groupId: string;
-  type: SourceType;
-  url: string;
-  lastOutcome: FetchOutcome | null;
-  lastAttempt: string | null;
-  lastSuccess: string | null;
-  lastFailure: string | null;
-  lastError: string | null;
-  consecutiveFailures: number;
-  /** Upcoming events found by the recent successful fetches, oldest first. */
-  upcomingCounts: number[];
-  /** Why the source needs a maintainer's look (failing three runs in a row, or its count halved), or null. */
-  flag: string | null;
+  /** What the group's platform said about it, before sources.yaml overrides any of it. */
+  learned: GroupDetails | null;
+  learnedAt: string | null;
 }

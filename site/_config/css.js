@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postcss from 'postcss';
-import { cachedText, filesUnder } from '../../src/build/cache.ts';
+import { cachedText, filesUnder } from '../../src/publish/cache.ts';
 
 // Bootstrap's stylesheet, trimmed to the rules whose selectors the templates and scripts name
 // (about 7 kB gzipped instead of 31 kB): written as assets/bootstrap.min.css before the pages.

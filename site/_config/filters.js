@@ -1,6 +1,6 @@
-import { safeHttpUrl, sanitizeDescription } from '../../src/sanitize.ts';
-import { platformName } from '../../src/build/links.ts';
-import { truncateText } from '../../src/build/text.ts';
+import { safeHttpUrl, sanitizeDescription } from '../../src/text/sanitize.ts';
+import { platformName } from '../../src/publish/view/links.ts';
+import { truncateText } from '../../src/text/plain.ts';
 
 // Nunjucks filters for the site's templates. Dates, labels and links arrive ready from the
 // build's view model (src/build/view.ts); these only shape values for attributes and feeds.

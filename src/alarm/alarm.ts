@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from '../types.ts';
+import type { Config } from '../config/schema.ts';
 import { openStore } from '../store/db.ts';
 import { restoreIfMissing } from '../store/restore.ts';
-import { readCatalog, type Catalog } from '../build/export.ts';
+import { readSnapshot, type Snapshot } from '../store/snapshot.ts';
 import { GitHubIssues } from './github.ts';
 import { issueBody, issueTitle, marker, recoveredComment, stillFailingComment, type IssueContext } from './message.ts';
 import type { AlarmSettings } from './settings.ts';
-import { sourceStatuses, type SourceStatus } from './verdict.ts';
+import { sourceStatuses, type SourceStatus } from './status.ts';
 
 /** Every alarm issue carries it; the open ones are all the alarm ever reads back. */
 export const ISSUE_LABEL = 'source-health';
@@ -22,15 +22,14 @@ export interface AlarmOptions {
 }
 
 /**
- * Keep one GitHub issue per unhealthy source: open it when the source has failed
- * FAILURES_BEFORE_ALARM runs in a row or lost half its upcoming events, comment on it while the
- * source stays unhealthy, close it when the source recovers. Returns what it did, one line per
- * source it acted on, then a summary.
+ * Keep one GitHub issue per unhealthy source (see store/health.ts): open it when the source
+ * becomes unhealthy, comment on it while the source keeps failing, close it when the source
+ * recovers. Returns what it did, one line per source it acted on, then a summary.
  */
 export async function raiseAlarms(options: AlarmOptions): Promise<string> {
-  const catalog = loadCatalog(options);
-  if (!catalog) return 'nothing fetched yet (no store, no export): no alarms';
-  const statuses = sourceStatuses(catalog.sources, catalog.history);
+  const snapshot = loadSnapshot(options);
+  if (!snapshot) return 'nothing fetched yet (no store, no export): no alarms';
+  const statuses = sourceStatuses(snapshot.sources, snapshot.history);
   const github = options.settings.github;
   const lines = github
     ? await act(new GitHubIssues(github), statuses, (status) => contextOf(status, options))
@@ -38,12 +37,12 @@ export async function raiseAlarms(options: AlarmOptions): Promise<string> {
   return [...lines, summary(statuses)].join('\n');
 }
 
-function loadCatalog(options: AlarmOptions): Catalog | null {
+function loadSnapshot(options: AlarmOptions): Snapshot | null {
   restoreIfMissing(options.dbPath, options.dataDir);
   if (!existsSync(options.dbPath)) return null;
   const db = openStore(options.dbPath);
   try {
-    return readCatalog(db, options.config);
+    return readSnapshot(db, options.config);
   } finally {
     db.close();
   }
@@ -56,14 +55,14 @@ async function act(github: GitHubIssues, statuses: SourceStatus[], contextFor: (
     const issue = open.find((candidate) => candidate.body.includes(marker(status.health)));
     const name = nameOf(status);
     const context = contextFor(status);
-    const { verdict } = status;
-    if (verdict.kind === 'alarm' && !issue) {
+    const { state, reason } = status.health;
+    if (state === 'unhealthy' && !issue) {
       const opened = await github.create(issueTitle(status), issueBody(status, context), [ISSUE_LABEL]);
-      lines.push(`${name}: opened #${opened.number} (${verdict.reason}) ${opened.url}`);
-    } else if ((verdict.kind === 'alarm' || verdict.kind === 'failing') && issue) {
+      lines.push(`${name}: opened #${opened.number} (${reason}) ${opened.url}`);
+    } else if ((state === 'unhealthy' || state === 'failing') && issue) {
       await github.comment(issue.number, stillFailingComment(status, context));
-      lines.push(`${name}: commented on #${issue.number} (${verdict.reason})`);
-    } else if (verdict.kind === 'healthy' && issue) {
+      lines.push(`${name}: commented on #${issue.number} (${reason})`);
+    } else if (state === 'healthy' && issue) {
       await github.comment(issue.number, recoveredComment(status, context));
       await github.close(issue.number);
       lines.push(`${name}: closed #${issue.number} (recovered)`);
@@ -74,15 +73,15 @@ async function act(github: GitHubIssues, statuses: SourceStatus[], contextFor: (
 
 /** Without a token the open issues cannot be read, so each step is said as a condition. */
 function wouldDo(status: SourceStatus): string[] {
-  const { verdict } = status;
-  if (verdict.kind === 'alarm') return [`${nameOf(status)}: would open an issue, or comment on its open one (${verdict.reason})`];
-  if (verdict.kind === 'failing') return [`${nameOf(status)}: would comment on its open issue, if any (${verdict.reason})`];
+  const { state, reason } = status.health;
+  if (state === 'unhealthy') return [`${nameOf(status)}: would open an issue, or comment on its open one (${reason})`];
+  if (state === 'failing') return [`${nameOf(status)}: would comment on its open issue, if any (${reason})`];
   return [];
 }
 
 function summary(statuses: SourceStatus[]): string {
-  const count = (kind: SourceStatus['verdict']['kind']) => statuses.filter((s) => s.verdict.kind === kind).length;
-  const parts = [`${count('alarm')} alarming`, `${count('failing')} failing`, `${count('healthy')} healthy`];
+  const count = (state: SourceStatus['health']['state']) => statuses.filter((s) => s.health.state === state).length;
+  const parts = [`${count('unhealthy')} unhealthy`, `${count('failing')} failing`, `${count('healthy')} healthy`];
   if (count('unknown')) parts.push(`${count('unknown')} never fetched`);
   return `${statuses.length} source(s): ${parts.join(', ')}`;
 }

@@ -1,5 +1,5 @@
-import type { SourceHealth } from '../types.ts';
-import type { SourceStatus } from './verdict.ts';
+import type { SourceHealth } from '../store/health.ts';
+import type { SourceStatus } from './status.ts';
 
 /** What a maintainer needs to act on an issue, beyond the source's own status. */
 export interface IssueContext {
@@ -43,7 +43,7 @@ export function recoveredComment(status: SourceStatus, context: IssueContext): s
 }
 
 function reasonOf(status: SourceStatus): string {
-  return status.verdict.kind === 'alarm' || status.verdict.kind === 'failing' ? status.verdict.reason : 'healthy';
+  return status.health.reason ?? 'healthy';
 }
 
 function details(status: SourceStatus, context: IssueContext): string {

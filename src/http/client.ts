@@ -13,12 +13,12 @@ import {
   contentHash,
   type PendingValidators,
   type ValidatorStore,
-} from './validators.ts';
+} from './conditional.ts';
 
 export { DEFAULT_POLITENESS, resolvePoliteness, type HostPolicy, type Politeness, type PolitenessOptions } from './host-limiter.ts';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
 export { DEFAULT_TIMEOUTS, type Timeouts } from './transport.ts';
-export { NotModified, type PendingValidators, type StoredValidators, type ValidatorStore } from './validators.ts';
+export { NotModified, type PendingValidators, type StoredValidators, type ValidatorStore } from './conditional.ts';
 export type { SessionStats } from './fetcher.ts';
 
 /** Its product token (`spokane-tech`) is the name robots.txt rules address us by. */

@@ -1,5 +1,6 @@
 import type { HttpClient } from '../http/client.ts';
-import type { AdapterResult, SiteConfig, SourceConfig } from '../types.ts';
+import type { SiteConfig, SourceConfig } from '../config/schema.ts';
+import type { GroupDetails, SourceEvent } from '../types.ts';
 
 export interface AdapterContext {
   http: HttpClient;
@@ -13,3 +14,10 @@ export interface AdapterContext {
  * An adapter never returns an empty list for a page that is not what its type expects.
  */
 export type Adapter = (source: SourceConfig, context: AdapterContext) => Promise<AdapterResult>;
+
+export interface AdapterResult {
+  events: SourceEvent[];
+  group?: GroupDetails;
+  /** Problems that did not fail the source (an event page that could not be read, …). */
+  warnings?: string[];
+}

@@ -1,10 +1,10 @@
 import type { SourceType } from '../types.ts';
 import type { Adapter } from './adapter.ts';
-import { eventbriteAdapter } from './eventbrite.ts';
-import { icalAdapter } from './ical.ts';
-import { jsonldAdapter } from './jsonld.ts';
-import { lumaAdapter } from './luma.ts';
-import { meetupAdapter } from './meetup.ts';
+import { eventbriteAdapter } from './eventbrite/index.ts';
+import { icalAdapter } from './ical/index.ts';
+import { jsonldAdapter } from './jsonld/index.ts';
+import { lumaAdapter } from './luma/index.ts';
+import { meetupAdapter } from './meetup/index.ts';
 
 /** The one place a source `type` is mapped to the module that reads it. */
 const ADAPTERS: Record<SourceType, Adapter> = {

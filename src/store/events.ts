@@ -1,5 +1,6 @@
 import type { Db } from './db.ts';
-import type { Config, GroupDetails, SourceEvent, SourceType } from '../types.ts';
+import type { Config } from '../config/schema.ts';
+import type { SourceEvent, SourceType } from '../types.ts';
 import { contentHash, eventSlug, sourceKey, stableEventId } from './ids.ts';
 import { describeChange } from './changes.ts';
 
@@ -202,13 +203,6 @@ function identityKey(event: SourceEvent): string {
   return `${event.start}\u0000${event.title.trim().toLowerCase()}`;
 }
 
-export function saveGroupDetails(db: Db, groupId: string, details: GroupDetails, now: Date): void {
-  db.prepare('UPDATE groups SET details_json = ?, details_updated_at = ? WHERE id = ?').run(
-    JSON.stringify(details),
-    now.toISOString(),
-    groupId,
-  );
-}
 
 /** Timed ends are UTC instants, all-day ends local dates; both compare as text against `now`. */
 function isUpcoming(end: string, nowIso: string): boolean {

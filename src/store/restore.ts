@@ -3,8 +3,8 @@ import type { Db } from './db.ts';
 import { openStore } from './db.ts';
 import { contentHash } from './ids.ts';
 import { recordFetch } from './runs.ts';
-import { readExport, type Catalog, type CatalogEvent } from '../build/export.ts';
-import type { SourceEvent } from '../types.ts';
+import { readSnapshotFiles, type Snapshot } from './snapshot.ts';
+import type { SourceEvent, StoredEvent } from '../types.ts';
 
 // The store is a working copy; the committed export in data/ is the durable record. A fresh
 // clone or an evicted CI cache has no store, and starting from an empty one would make every
@@ -18,7 +18,7 @@ import type { SourceEvent } from '../types.ts';
  */
 export function restoreIfMissing(dbPath: string, dataDir: string): boolean {
   if (existsSync(dbPath)) return false;
-  const exported = readExport(dataDir);
+  const exported = readSnapshotFiles(dataDir);
   if (!exported) return false;
 
   const staging = `${dbPath}.restoring`;
@@ -38,11 +38,11 @@ export function restoreIfMissing(dbPath: string, dataDir: string): boolean {
   return true;
 }
 
-/** Write an exported catalog into an empty store, ids, slugs, sequences and history as they were. */
-export function restoreStore(db: Db, catalog: Catalog): void {
+/** Write an exported snapshot into an empty store, ids, slugs, sequences and history as they were. */
+export function restoreStore(db: Db, snapshot: Snapshot): void {
   db.transaction(() => {
     const sourceId = sourceIds(db);
-    for (const group of catalog.groups) {
+    for (const group of snapshot.groups) {
       db.prepare('INSERT INTO groups (id, name, details_json, details_updated_at) VALUES (?, ?, ?, ?)').run(
         group.id,
         group.name,
@@ -53,8 +53,8 @@ export function restoreStore(db: Db, catalog: Catalog): void {
     }
 
     const insertRun = db.prepare('INSERT INTO runs (id, started_at, finished_at) VALUES (?, ?, ?)');
-    for (const run of catalog.history.runs) insertRun.run(run.id, run.startedAt, run.finishedAt);
-    for (const fetch of catalog.history.fetches) {
+    for (const run of snapshot.history.runs) insertRun.run(run.id, run.startedAt, run.finishedAt);
+    for (const fetch of snapshot.history.fetches) {
       recordFetch(db, fetch.run, sourceId(fetch.groupId, fetch.type, fetch.url), fetch, new Date(fetch.finishedAt));
     }
 
@@ -64,7 +64,7 @@ export function restoreStore(db: Db, catalog: Catalog): void {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertChange = db.prepare('INSERT INTO event_changes (event_id, changed_at, fields, previous) VALUES (?, ?, ?, ?)');
-    for (const exported of catalog.events) {
+    for (const exported of snapshot.events) {
       const event = sourceEventOf(exported);
       insertEvent.run(
         sourceId(exported.groupId, exported.sourceType, exported.sourceUrl),
@@ -105,7 +105,7 @@ function sourceIds(db: Db): (groupId: string, type: string, url: string) => numb
  * What the adapter returned, exactly: the export adds its own fields to it and nothing else, so
  * taking them off gives back the same JSON, hence the same content hash (no phantom "changed").
  */
-function sourceEventOf(exported: CatalogEvent): SourceEvent {
+function sourceEventOf(exported: StoredEvent): SourceEvent {
   const {
     id: _id,
     slug: _slug,

@@ -90,4 +90,8 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE source_fetches ADD COLUMN requests INTEGER;
   ALTER TABLE source_fetches ADD COLUMN bytes INTEGER;
   `,
+  `
+  -- One word for a source that needs attention: a fall in upcoming events is a count drop.
+  ALTER TABLE source_fetches RENAME COLUMN alert TO count_drop;
+  `,
 ];

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.ts';
 import { FAKE_TOKEN, startFakeGitHub } from './fake-github.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config/load.ts';
 import { openStore } from '../../src/store/db.ts';
 import { syncConfig } from '../../src/store/events.ts';
 import { finishRun, recordFetch, startRun, type FetchRecord } from '../../src/store/runs.ts';
-import { readCatalog, writeCatalog } from '../../src/build/export.ts';
-import { countDropAlert } from '../../src/fetch.ts';
+import { readSnapshot, writeSnapshot } from '../../src/store/snapshot.ts';
+import { countDrop } from '../../src/store/health.ts';
 import { marker } from '../../src/alarm/message.ts';
-import type { Config } from '../../src/types.ts';
+import type { Config } from '../../src/config/schema.ts';
 
 // The nightly alarm end to end: the real CLI reads source health from the store and talks to a
 // loopback fake of GitHub's REST API, as the workflow's `spokane-tech alarm` step does.
@@ -36,7 +36,7 @@ const githubEnv = (overrides: Record<string, string> = {}) => ({
 });
 const alarm = (env = githubEnv()) => runCli(alarmArgs(), { env });
 
-const ok = (upcoming: number, alert: string | null = null): FetchRecord => ({ outcome: 'ok', found: upcoming, upcoming, alert, durationMs: 100 });
+const ok = (upcoming: number, drop: string | null = null): FetchRecord => ({ outcome: 'ok', found: upcoming, upcoming, countDrop: drop, durationMs: 100 });
 const failed = (message: string): FetchRecord => ({ outcome: 'failed', errorKind: 'parse', httpStatus: 200, message, durationMs: 100 });
 
 /** One nightly fetch as the store records it: an outcome per group. */
@@ -98,7 +98,7 @@ describe('spokane-tech alarm against GitHub', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(github.issues).toHaveLength(0);
-    expect(result.stdout).toContain('2 source(s): 0 alarming, 1 failing, 1 healthy');
+    expect(result.stdout).toContain('2 source(s): 0 unhealthy, 1 failing, 1 healthy');
   });
 
   it('opens one issue with the reason, the failures, the last success, the run and the raw response on the third failure', async () => {
@@ -139,7 +139,7 @@ describe('spokane-tech alarm against GitHub', () => {
   });
 
   it('opens an issue when a source that answers lost half its upcoming events', async () => {
-    night({ 'python-spokane': ok(9), 'spokane-rust': ok(2, countDropAlert(6, 2)) });
+    night({ 'python-spokane': ok(9), 'spokane-rust': ok(2, countDrop(6, 2)) });
     const result = await alarm();
     expect(result.stdout).toMatch(/spokane-rust jsonld \S+: opened #2 \(upcoming events fell from 6 to 2\)/);
     expect(issueOf(RUST)).toMatchObject({ state: 'open', title: 'Source lost events: spokane-rust (jsonld)' });
@@ -174,7 +174,7 @@ describe('spokane-tech alarm against GitHub', () => {
 
   it('reads source health from the export when the store is missing', async () => {
     const db = openStore(paths().db);
-    writeCatalog(paths().data, readCatalog(db, config));
+    writeSnapshot(paths().data, readSnapshot(db, config));
     db.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${paths().db}${suffix}`, { force: true });
     const result = await alarm(githubEnv({ GITHUB_TOKEN: '' }));

@@ -4,11 +4,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page, type Request } from 'playwright-core';
 import { describe, it } from 'vitest';
-import { buildView, type SiteView } from '../../src/build/view.ts';
-import { renderSite } from '../../src/build/site.ts';
-import { writeFeedsAndData } from '../../src/build/outputs.ts';
-import type { ExportedGroup, ListedEvent } from '../../src/types.ts';
-import { EVENTS, NOW, catalog, event, site } from '../site/catalog.ts';
+import { buildView, type SiteView } from '../../src/publish/view/index.ts';
+import { renderSite } from '../../src/publish/render.ts';
+import { writeFeedsAndData } from '../../src/publish/outputs.ts';
+import type { StoredGroup, ListedEvent } from '../../src/types.ts';
+import { storedGroup } from '../helpers/builders.ts';
+import { EVENTS, NOW, snapshot, event, site } from '../site/snapshot.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 
 // What the browser tests share: finding Chromium (or saying why they skip), launching it the
@@ -152,7 +153,7 @@ export const PWNED_WORD = 'quokkaphage';
  * A group whose name and details learned from its platform (about text, image, links) are hostile.
  * (Pagefind's UI shows filter values as HTML, so no filter carries a group's name.)
  */
-export const HOSTILE_GROUP: ExportedGroup = {
+export const HOSTILE_GROUP: StoredGroup = storedGroup({
   id: 'hostile-group',
   name: `Sneaky <img src=x onerror='${PWN('group name')}'> Group`,
   homepage: `javascript:${PWN('homepage')}`,
@@ -161,7 +162,7 @@ export const HOSTILE_GROUP: ExportedGroup = {
   links: [`javascript:${PWN('group link')}`, 'https://example.org/sneaky'],
   tags: ['security'],
   sources: [{ type: 'meetup', url: 'https://www.meetup.com/hostile-group/' }],
-};
+});
 
 export const PWNED_EVENT: ListedEvent = event({
   id: 'meetup:pwned',
@@ -196,7 +197,7 @@ export interface ServedSite {
 }
 
 /**
- * The fixture catalog (every kind of event; tests/site/catalog.ts) plus a group and an event whose
+ * The fixture snapshot (every kind of event; tests/site/snapshot.ts) plus a group and an event whose
  * scraped fields carry payloads that would set window.__pwned, built with the loopback server's
  * own address as site.url (so canonical, webcal:// and feed links lead back to it) and served.
  * The fixture's images at images.example are answered by newContext().
@@ -205,7 +206,7 @@ export async function serveFixtureSite(prefix = '/', options: { search?: boolean
   const scratch = mkdtempSync(join(tmpdir(), 'spokane-tech-browser-'));
   const dir = join(scratch, 'out');
   const server = await startStaticServer(dir, prefix);
-  const base = catalog();
+  const base = snapshot();
   const view = buildView(
     { ...base, events: [...base.events, PWNED_EVENT], groups: [...base.groups, HOSTILE_GROUP] },
     site(server.base),

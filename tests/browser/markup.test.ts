@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuiltSite } from '../site/catalog.ts';
+import { buildSite, type BuiltSite } from '../site/snapshot.ts';
 import { htmlPages, read } from '../site/files.ts';
 
 // Every page of the fixture site (every kind of event, hostile and long unicode titles among

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENTS } from '../site/catalog.ts';
+import { EVENTS } from '../site/snapshot.ts';
 import {
   PAGE_TYPES,
   PWNED_EVENT,

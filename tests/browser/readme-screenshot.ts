@@ -1,4 +1,4 @@
-// Writes docs/screenshots/home.png, the README's picture of the home page: the fixture catalog
+// Writes docs/screenshots/home.png, the README's picture of the home page: the fixture snapshot
 // (without its hostile titles), 1280 px wide, light mode, in Debian's Chromium.
 //
 //   npx tsx tests/browser/readme-screenshot.ts
@@ -8,10 +8,10 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildView } from '../../src/build/view.ts';
-import { renderSite } from '../../src/build/site.ts';
-import { writeFeedsAndData } from '../../src/build/outputs.ts';
-import { EVENTS, NOW, catalog, site } from '../site/catalog.ts';
+import { buildView } from '../../src/publish/view/index.ts';
+import { renderSite } from '../../src/publish/render.ts';
+import { writeFeedsAndData } from '../../src/publish/outputs.ts';
+import { EVENTS, NOW, snapshot, site } from '../site/snapshot.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { PROJECT_ROOT, launchChromium, newContext } from './browser.ts';
 
@@ -22,7 +22,7 @@ const dir = join(scratch, 'out');
 const server = await startStaticServer(dir);
 const browser = await launchChromium();
 try {
-  const base = catalog();
+  const base = snapshot();
   const view = buildView({ ...base, events: base.events.filter((e) => e.id !== EVENTS.hostile.id) }, site(), NOW);
   await renderSite(view, dir, (staging) => writeFeedsAndData(staging, view, NOW), { search: false });
   const { context } = await newContext(browser, { viewport: { width: 1280, height: 900 }, colorScheme: 'light' });

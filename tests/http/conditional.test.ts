@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NotModified, type StoredValidators, type ValidatorStore } from '../../src/http/client.ts';
-import { contentHash } from '../../src/http/validators.ts';
+import { contentHash } from '../../src/http/conditional.ts';
 import { SourceFailure } from '../../src/errors.ts';
 import type { FaultRoute } from '../helpers/fault-server.ts';
 import { respond } from '../helpers/fault-server.ts';

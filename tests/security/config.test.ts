@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.ts';
-import { closestKey, formatProblem, loadConfig, MAX_CONFIG_BYTES } from '../../src/config.ts';
+import { closestKey } from '../../src/config/hints.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { formatProblem } from '../../src/config/positions.ts';
+import { MAX_YAML_BYTES as MAX_CONFIG_BYTES } from '../../src/config/yaml-file.ts';
 import { runCli } from '../helpers/cli.ts';
 
 // A sources.yaml edited in a hurry in a pull request: every way it can be broken gives exit 2

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml, plainText, plainTextToHtml, sanitizeDescription } from '../../src/sanitize.ts';
+import { markdownToHtml, plainText, plainTextToHtml, sanitizeDescription } from '../../src/text/sanitize.ts';
 import { findDangerousMarkup, rawScriptTags } from './html-checks.ts';
 import { HARMLESS_HTML, HARMLESS_MARKDOWN, HOSTILE_URLS, XSS_PAYLOADS } from './payloads.ts';
 

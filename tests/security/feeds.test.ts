@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFeedsAndData } from '../../src/build/outputs.ts';
-import { buildView, type SiteView } from '../../src/build/view.ts';
-import { plainText, plainTextToHtml } from '../../src/sanitize.ts';
-import { parseICalendar } from '../../src/sources/ical.ts';
-import type { ExportedGroup, ListedEvent } from '../../src/types.ts';
-import { event as catalogEvent } from '../site/catalog.ts';
+import { storedGroup } from '../helpers/builders.ts';
+import { writeFeedsAndData } from '../../src/publish/outputs.ts';
+import { buildView, type SiteView } from '../../src/publish/view/index.ts';
+import { plainText, plainTextToHtml } from '../../src/text/sanitize.ts';
+import { parseICalendar } from '../../src/sources/ical/index.ts';
+import type { StoredGroup, ListedEvent } from '../../src/types.ts';
+import { event as catalogEvent } from '../site/snapshot.ts';
 
 // Text that means something to an iCalendar parser (line breaks, `\n` escapes, commas,
 // semicolons, backslashes, a whole "END:VEVENT / BEGIN:VEVENT" in a title) and very long unicode
@@ -40,9 +41,9 @@ const TRICKY_TITLES = {
 /** What a calendar app reads for a title that went in: iCalendar text has one kind of line break. */
 const expectedTitle = (title: string) => title.replace(/\r\n?/g, '\n');
 
-const groups: ExportedGroup[] = [
-  { id: 'alpha', name: 'Alpha, Inc.; "the first"\\group', homepage: null, descriptionHtml: null, imageUrl: null, links: [], tags: ['python'], sources: [] },
-  { id: 'beta', name: 'Beta\nGroup', homepage: null, descriptionHtml: null, imageUrl: null, links: [], tags: ['python', 'rust'], sources: [] },
+const groups: StoredGroup[] = [
+  storedGroup({ id: 'alpha', name: 'Alpha, Inc.; "the first"\\group', homepage: null, tags: ['python'], sources: [] }),
+  storedGroup({ id: 'beta', name: 'Beta\nGroup', homepage: null, tags: ['python', 'rust'], sources: [] }),
 ];
 
 function trickyEvents(): ListedEvent[] {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { parseICalendar } from '../../src/sources/ical.ts';
-import { parseJsonLdEvents } from '../../src/sources/jsonld.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { parseICalendar } from '../../src/sources/ical/index.ts';
+import { parseJsonLdEvents } from '../../src/sources/jsonld/index.ts';
 import type { SourceEvent } from '../../src/types.ts';
 import { findDangerousMarkup, isHttp } from './html-checks.ts';
 

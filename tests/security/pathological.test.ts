@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { markdownToHtml, MAX_DESCRIPTION_CHARS, MAX_LINE_CHARS, plainTextToHtml, sanitizeDescription } from '../../src/sanitize.ts';
-import { parseICalendar, ruleProblem } from '../../src/sources/ical.ts';
-import { parseJsonLdEvents } from '../../src/sources/jsonld.ts';
+import { markdownToHtml, MAX_DESCRIPTION_CHARS, MAX_LINE_CHARS, plainTextToHtml, sanitizeDescription } from '../../src/text/sanitize.ts';
+import { parseICalendar, ruleProblem } from '../../src/sources/ical/index.ts';
+import { parseJsonLdEvents } from '../../src/sources/jsonld/index.ts';
 import { MAX_EVENTS_PER_SOURCE, MAX_INSTANCES_PER_SERIES, MAX_WARNINGS_PER_SOURCE } from '../../src/sources/limits.ts';
-import { readMeetupFeed } from '../../src/sources/meetup.ts';
+import { readMeetupFeed } from '../../src/sources/meetup/index.ts';
 import { runCli } from '../helpers/cli.ts';
 import { serve, startServer } from '../helpers/server.ts';
 

@@ -2,15 +2,16 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFeedsAndData } from '../../src/build/outputs.ts';
-import { renderSite } from '../../src/build/site.ts';
-import { tagRefs, tagSlug } from '../../src/build/tags.ts';
-import { buildView, safeSlug } from '../../src/build/view.ts';
+import { writeFeedsAndData } from '../../src/publish/outputs.ts';
+import { renderSite } from '../../src/publish/render.ts';
+import { tagRefs, tagSlug } from '../../src/publish/view/tags.ts';
+import { buildView, safeSlug } from '../../src/publish/view/index.ts';
 import { openStore } from '../../src/store/db.ts';
 import { applyEvents, syncConfig } from '../../src/store/events.ts';
 import { eventSlug, stableEventId } from '../../src/store/ids.ts';
-import type { Config, SourceEvent } from '../../src/types.ts';
-import { GROUPS, NOW, event, site } from '../site/catalog.ts';
+import type { SourceEvent } from '../../src/types.ts';
+import type { Config } from '../../src/config/schema.ts';
+import { GROUPS, NOW, event, site } from '../site/snapshot.ts';
 
 // Folder and file names made from what sources say (titles) or what a pull request can change
 // (tags in sources.yaml, the committed export) stay inside the output folder, are names every

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { buildView } from '../../src/build/view.ts';
-import { renderSite } from '../../src/build/site.ts';
-import { writeFeedsAndData } from '../../src/build/outputs.ts';
-import { EVENTS, GROUPS, HOSTILE_TITLE, LONG_UNICODE_TITLE, NOW, buildSite, site, type BuiltSite } from './catalog.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { buildView } from '../../src/publish/view/index.ts';
+import { renderSite } from '../../src/publish/render.ts';
+import { writeFeedsAndData } from '../../src/publish/outputs.ts';
+import { EVENTS, GROUPS, HOSTILE_TITLE, LONG_UNICODE_TITLE, NOW, buildSite, site, type BuiltSite } from './snapshot.ts';
 import { feedEvents, htmlPages, jsonLdOf, page, read, resolveLink, siteFiles, summaries } from './files.ts';
 
-// The whole site rendered from a catalog with every kind of event, checked file by file:
+// The whole site rendered from a snapshot with every kind of event, checked file by file:
 // pages, feeds, machine-readable data, links, and what the markup promises (no inline script,
 // one h1, dates in <time>). The browser checks (axe, screenshots, clicking) live elsewhere.
 
@@ -518,7 +518,7 @@ describe('sources, about, subscribe, search and 404', () => {
     const $ = page(root.dir, 'sources/index.html');
     const devops = $('section:has(#group-inland-devops)').text().replace(/\s+/g, ' ');
     expect(devops).toContain('meetup');
-    expect(devops).toContain('Failing (3 fetches in a row)');
+    expect(devops).toContain('Unhealthy: failing (3 fetches in a row)');
     expect(devops).toContain('Last success November 20, 2026 at 2:00 AM PST');
     expect(devops).toContain('Last failure November 26, 2026 at 2:00 AM PST');
     expect(devops).toContain('HTTP 503 from www.meetup.com');

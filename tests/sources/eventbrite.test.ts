@@ -5,8 +5,9 @@ import { SourceFailure } from '../../src/errors.ts';
 import type { HttpClient } from '../../src/http/client.ts';
 import { testHttpClient } from '../helpers/http.ts';
 import type { AdapterContext } from '../../src/sources/adapter.ts';
-import { eventbriteAdapter } from '../../src/sources/eventbrite.ts';
-import type { AdapterResult, SourceConfig } from '../../src/types.ts';
+import { eventbriteAdapter } from '../../src/sources/eventbrite/index.ts';
+import type { SourceConfig } from '../../src/config/schema.ts';
+import type { AdapterResult } from '../../src/sources/adapter.ts';
 import { describeRealFixtures, realFixtureText } from '../helpers/fixtures.ts';
 import { serve, startServer } from '../helpers/server.ts';
 

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MockAgent } from 'undici';
 import { testHttpClient } from '../helpers/http.ts';
 import type { AdapterContext } from '../../src/sources/adapter.ts';
-import { icalAdapter, parseICalendar, type ParseOptions } from '../../src/sources/ical.ts';
-import type { SourceConfig, SourceEvent } from '../../src/types.ts';
+import { icalAdapter, parseICalendar, type ParseOptions } from '../../src/sources/ical/index.ts';
+import type { SourceEvent } from '../../src/types.ts';
+import type { SourceConfig } from '../../src/config/schema.ts';
 import { describeRealFixtures, realFixture } from '../helpers/fixtures.ts';
 
 // The clock every test runs at. Recurrences are expanded relative to it, so the literal dates

@@ -8,8 +8,9 @@ import {
   findEventNodes,
   jsonldAdapter,
   parseJsonLdEvents,
-} from '../../src/sources/jsonld.ts';
-import type { SourceConfig, SourceEvent } from '../../src/types.ts';
+} from '../../src/sources/jsonld/index.ts';
+import type { SourceEvent } from '../../src/types.ts';
+import type { SourceConfig } from '../../src/config/schema.ts';
 import { describeRealFixtures, realFixtureText } from '../helpers/fixtures.ts';
 
 // Dates are next year's, so the fixtures never go stale; mid-July is always PDT (UTC-7) in

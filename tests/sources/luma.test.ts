@@ -10,9 +10,10 @@ import {
   parseLumaFeed,
   readLumaItems,
   type LumaCalendar,
-} from '../../src/sources/luma.ts';
+} from '../../src/sources/luma/index.ts';
 import { utcInstant } from '../../src/time.ts';
-import type { SourceConfig, SourceEvent } from '../../src/types.ts';
+import type { SourceEvent } from '../../src/types.ts';
+import type { SourceConfig } from '../../src/config/schema.ts';
 import { describeRealFixtures, realFixture, realFixtureText } from '../helpers/fixtures.ts';
 
 // Own fixtures are modelled on the real Luma feed and API answers in ../shared/fixtures/luma/,

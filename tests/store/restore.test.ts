@@ -3,45 +3,38 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Db } from '../../src/store/db.ts';
-import { applyEvents, saveGroupDetails, syncConfig, type StoredSource } from '../../src/store/events.ts';
-import { finishRun, lastUpcomingCount, recordFetch, startRun } from '../../src/store/runs.ts';
+import { applyEvents, syncConfig, type StoredSource } from '../../src/store/events.ts';
+import { saveGroupDetails } from '../../src/store/groups.ts';
+import { FETCHES_KEPT_PER_SOURCE, finishRun, lastUpcomingCount, recordFetch, startRun } from '../../src/store/runs.ts';
 import { restoreIfMissing } from '../../src/store/restore.ts';
-import { FETCHES_KEPT_PER_SOURCE, readCatalog, writeCatalog, type CatalogEvent } from '../../src/build/export.ts';
-import type { Config, SourceEvent } from '../../src/types.ts';
+import { readSnapshot, writeSnapshot } from '../../src/store/snapshot.ts';
+import type { SourceEvent, StoredEvent } from '../../src/types.ts';
+import type { Config } from '../../src/config/schema.ts';
+import { config as testConfig, groupConfig, siteConfig, sourceEvent } from '../helpers/builders.ts';
 
 const DAY = 24 * 3600 * 1000;
 const START = Date.parse('2026-11-01T12:00:00Z');
 const night = (n: number) => new Date(START + n * DAY);
 
-const config: Config = {
-  site: { title: 'T', url: 'https://t.example', timezone: 'America/Los_Angeles' },
+const config: Config = testConfig({
+  site: siteConfig({ title: 'T', url: 'https://t.example' }),
   groups: [
-    { id: 'py', name: 'Python', description: 'Our own words.', tags: ['python'], sources: [{ type: 'ical', url: 'https://py.example/feed.ics' }] },
-    { id: 'rust', name: 'Rust', tags: [], sources: [{ type: 'jsonld', url: 'https://rust.example/' }] },
+    groupConfig({ id: 'py', name: 'Python', description: 'Our own words.', tags: ['python'] }),
+    groupConfig({ id: 'rust', name: 'Rust', sources: [{ type: 'jsonld', url: 'https://rust.example/' }] }),
   ],
-  duplicates: { merge: [], split: [] },
-  fetch: {},
-};
+});
 
 function event(overrides: Partial<SourceEvent> = {}): SourceEvent {
-  return {
+  return sourceEvent({
     sourceEventId: 'uid-1',
-    title: 'Python Night',
     start: '2026-12-24T02:00:00Z',
     end: '2026-12-24T04:00:00Z',
-    allDay: false,
-    endEstimated: false,
-    timezone: 'America/Los_Angeles',
-    status: 'scheduled',
-    attendance: 'in_person',
     venue: { name: 'IntelliTect', address: '1720 W 4th Ave, Spokane', lat: 47.65, lon: -117.43 },
-    onlineUrl: null,
     url: 'https://py.example/events/1',
     descriptionHtml: '<p>Talks</p>',
-    imageUrl: null,
     topics: ['python'],
     ...overrides,
-  };
+  });
 }
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'spokane-tech-restore-'));
@@ -79,37 +72,37 @@ function storeWithHistory(path: string): Db {
 }
 
 describe('restoring the store from the export', () => {
-  it('gives back the same catalog: events, changes, miss counts, group details and source health', () => {
+  it('gives back the same snapshot: events, changes, miss counts, group details and source health', () => {
     const dir = scratch();
     const original = storeWithHistory(join(dir, 'original.db'));
-    const catalog = readCatalog(original, config);
-    writeCatalog(join(dir, 'data'), catalog);
+    const snapshot = readSnapshot(original, config);
+    writeSnapshot(join(dir, 'data'), snapshot);
 
     expect(restoreIfMissing(join(dir, 'restored.db'), join(dir, 'data'))).toBe(true);
     const restored = openStore(join(dir, 'restored.db'));
-    expect(readCatalog(restored, config)).toEqual(catalog);
+    expect(readSnapshot(restored, config)).toEqual(snapshot);
 
-    const talk = catalog.events.find((e) => e.sourceEventId === 'uid-1')!;
+    const talk = snapshot.events.find((e) => e.sourceEventId === 'uid-1')!;
     expect(talk.sequence).toBe(2);
     expect(talk.changes.map((c) => c.fields)).toEqual([['time'], ['place']]);
-    expect(catalog.groups[0]!.learned).toMatchObject({ descriptionHtml: '<p>From Meetup</p>', timezone: 'America/Los_Angeles' });
+    expect(snapshot.groups[0]!.learned).toMatchObject({ descriptionHtml: '<p>From Meetup</p>', timezone: 'America/Los_Angeles' });
   });
 
   it('keeps a month of fetches per source in the export, and every failure since the last success', () => {
     const dir = scratch();
-    const catalog = readCatalog(storeWithHistory(join(dir, 'original.db')), config);
-    const fetchesOf = (groupId: string) => catalog.history.fetches.filter((f) => f.groupId === groupId);
+    const snapshot = readSnapshot(storeWithHistory(join(dir, 'original.db')), config);
+    const fetchesOf = (groupId: string) => snapshot.history.fetches.filter((f) => f.groupId === groupId);
     expect(fetchesOf('py')).toHaveLength(FETCHES_KEPT_PER_SOURCE);
     // 37 failures in a row after one success: all of them, and the success, survive the trim.
-    expect(catalog.sources.find((s) => s.groupId === 'rust')!.consecutiveFailures).toBe(37);
+    expect(snapshot.sources.find((s) => s.groupId === 'rust')!.consecutiveFailures).toBe(37);
     expect(fetchesOf('rust')).toHaveLength(38);
-    expect(catalog.history.runs.map((r) => r.id)).toEqual([...new Set(catalog.history.fetches.map((f) => f.run))].sort((a, b) => a - b));
+    expect(snapshot.history.runs.map((r) => r.id)).toEqual([...new Set(snapshot.history.fetches.map((f) => f.run))].sort((a, b) => a - b));
   });
 
   it('remembers the upcoming count of the last successful fetch, so count-drop alerts still work', () => {
     const dir = scratch();
     const original = storeWithHistory(join(dir, 'original.db'));
-    writeCatalog(join(dir, 'data'), readCatalog(original, config));
+    writeSnapshot(join(dir, 'data'), readSnapshot(original, config));
     restoreIfMissing(join(dir, 'restored.db'), join(dir, 'data'));
     const restored = openStore(join(dir, 'restored.db'));
     const idOf = (db: Db, groupId: string) => syncConfig(db, config).find((s) => s.groupId === groupId)!.id;
@@ -122,7 +115,7 @@ describe('restoring the store from the export', () => {
   it('sees no change in an event fetched again after the restore', () => {
     const dir = scratch();
     const original = storeWithHistory(join(dir, 'original.db'));
-    writeCatalog(join(dir, 'data'), readCatalog(original, config));
+    writeSnapshot(join(dir, 'data'), readSnapshot(original, config));
     restoreIfMissing(join(dir, 'restored.db'), join(dir, 'data'));
     const restored = openStore(join(dir, 'restored.db'));
     const py = syncConfig(restored, config).find((s) => s.groupId === 'py')!;
@@ -133,7 +126,7 @@ describe('restoring the store from the export', () => {
   it('leaves an existing store alone', () => {
     const dir = scratch();
     const original = storeWithHistory(join(dir, 'original.db'));
-    writeCatalog(join(dir, 'data'), readCatalog(original, config));
+    writeSnapshot(join(dir, 'data'), readSnapshot(original, config));
     original.close();
     const before = readFileSync(join(dir, 'original.db'));
     expect(restoreIfMissing(join(dir, 'original.db'), join(dir, 'data'))).toBe(false);
@@ -148,7 +141,7 @@ describe('restoring the store from the export', () => {
 
   it('refuses an export missing one of its files, naming it, and creates no store', () => {
     const dir = scratch();
-    writeCatalog(join(dir, 'data'), readCatalog(storeWithHistory(join(dir, 'original.db')), config));
+    writeSnapshot(join(dir, 'data'), readSnapshot(storeWithHistory(join(dir, 'original.db')), config));
     rmSync(join(dir, 'data', 'runs.json'));
     expect(() => restoreIfMissing(join(dir, 'store.db'), join(dir, 'data'))).toThrow(/runs\.json is missing/);
     expect(existsSync(join(dir, 'store.db'))).toBe(false);
@@ -156,9 +149,9 @@ describe('restoring the store from the export', () => {
 
   it('leaves no half-built store when the export cannot be restored', () => {
     const dir = scratch();
-    writeCatalog(join(dir, 'data'), readCatalog(storeWithHistory(join(dir, 'original.db')), config));
+    writeSnapshot(join(dir, 'data'), readSnapshot(storeWithHistory(join(dir, 'original.db')), config));
     const eventsFile = join(dir, 'data', 'events.json');
-    const events = JSON.parse(readFileSync(eventsFile, 'utf8')) as CatalogEvent[];
+    const events = JSON.parse(readFileSync(eventsFile, 'utf8')) as StoredEvent[];
     // Two events with one slug: the store's constraints refuse it halfway through.
     writeFileSync(eventsFile, JSON.stringify([...events, { ...events[0]!, id: 'another-id', sourceEventId: 'another' }]));
     expect(() => restoreIfMissing(join(dir, 'store.db'), join(dir, 'data'))).toThrow(/UNIQUE/);

@@ -6,39 +6,25 @@ import { openStore, type Db } from '../../src/store/db.ts';
 import { MIGRATIONS } from '../../src/store/schema.ts';
 import { applyEvents, syncConfig, type StoredSource } from '../../src/store/events.ts';
 import { eventSlug, stableEventId } from '../../src/store/ids.ts';
-import { readCatalog } from '../../src/build/export.ts';
-import type { Config, SourceEvent } from '../../src/types.ts';
+import { readSnapshot } from '../../src/store/snapshot.ts';
+import type { SourceEvent } from '../../src/types.ts';
+import type { Config } from '../../src/config/schema.ts';
+import { config as testConfig, groupConfig, siteConfig, sourceEvent } from '../helpers/builders.ts';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const LATER = new Date('2026-11-27T12:00:00Z');
 const EVEN_LATER = new Date('2026-11-28T12:00:00Z');
 
-const config: Config = {
-  site: { title: 'T', url: 'https://t.example', timezone: 'America/Los_Angeles' },
-  groups: [{ id: 'py', name: 'Python', tags: [], sources: [{ type: 'ical', url: 'https://py.example/feed.ics' }] }],
-  duplicates: { merge: [], split: [] },
-  fetch: {},
-};
+const config: Config = testConfig({ site: siteConfig({ title: 'T', url: 'https://t.example' }), groups: [groupConfig({ id: 'py', name: 'Python' })] });
 
 function event(overrides: Partial<SourceEvent> = {}): SourceEvent {
-  return {
+  return sourceEvent({
     sourceEventId: 'uid-1',
-    title: 'Python Night',
-    start: '2026-12-04T02:00:00Z',
-    end: '2026-12-04T04:00:00Z',
-    allDay: false,
-    endEstimated: false,
-    timezone: 'America/Los_Angeles',
-    status: 'scheduled',
-    attendance: 'in_person',
     venue: { name: 'IntelliTect', address: '1720 W 4th Ave, Spokane', lat: null, lon: null },
-    onlineUrl: null,
     url: 'https://py.example/events/1',
     descriptionHtml: '<p>Talks</p>',
-    imageUrl: null,
-    topics: [],
     ...overrides,
-  };
+  });
 }
 
 function freshStore(): { db: Db; source: StoredSource } {
@@ -50,7 +36,7 @@ function freshStore(): { db: Db; source: StoredSource } {
 const apply = (db: Db, source: StoredSource, events: SourceEvent[], now = NOW) =>
   db.transaction(() => applyEvents(db, source, events, { now, timezone: 'America/Los_Angeles' }))();
 
-const exported = (db: Db) => readCatalog(db, config).events;
+const exported = (db: Db) => readSnapshot(db, config).events;
 
 describe('the store', () => {
   it('creates its schema and records the migration version', () => {
@@ -140,8 +126,8 @@ describe('the store', () => {
       ...config,
       groups: [{ ...config.groups[0]!, sources: [{ type: 'ical', url: 'https://elsewhere.example/feed.ics' }] }],
     };
-    expect(readCatalog(db, moved).events).toHaveLength(0);
-    expect(readCatalog(db, config).events).toHaveLength(1);
+    expect(readSnapshot(db, moved).events).toHaveLength(0);
+    expect(readSnapshot(db, config).events).toHaveLength(1);
   });
 
   it('records what changed and when, with the values before', () => {

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import type { Config } from '../config/schema.ts';
+import { openStore } from '../store/db.ts';
+import { emptySnapshot, readSnapshot, writeSnapshot, type Snapshot } from '../store/snapshot.ts';
+import { restoreIfMissing } from '../store/restore.ts';
+import { buildView, type SiteView } from './view/index.ts';
+import { renderSite } from './render.ts';
+import { writeFeedsAndData } from './outputs.ts';
+import { mergeDuplicates } from './duplicates.ts';
+import { timed } from './timings.ts';
+
+export interface BuildOptions {
+  config: Config;
+  dbPath: string;
+  dataDir: string;
+  outDir: string;
+  now?: Date;
+}
+
+export interface BuildSummary {
+  events: number;
+  upcoming: number;
+  groups: number;
+  /** Where the events came from: the store, or the committed export when there is no store. */
+  from: 'store' | 'export' | 'nothing';
+}
+
+/** Export the store to JSON, render the site, then write the calendar feeds into it. */
+export async function build(options: BuildOptions): Promise<BuildSummary> {
+  keepHeapNearLiveSize();
+  const now = options.now ?? new Date();
+  const { view, summary } = prepare(options, now);
+  await renderSite(view, options.outDir, (dir) => writeFeedsAndData(dir, view, now));
+  return summary;
+}
+
+/** The export written and the view built; the snapshot itself is not kept while the site renders. */
+function prepare(options: BuildOptions, now: Date): { view: SiteView; summary: BuildSummary } {
+  const { snapshot, from } = timed('load', () => loadSnapshot(options));
+  if (from === 'store') timed('export', () => writeSnapshot(options.dataDir, snapshot));
+
+  const view = timed('view', () => {
+    const events = mergeDuplicates(snapshot.events, options.config.duplicates);
+    return buildView({ ...snapshot, events }, options.config.site, now);
+  });
+  return { view, summary: { events: snapshot.events.length, upcoming: view.upcomingCount, groups: snapshot.groups.length, from } };
+}
+
+/**
+ * A build holds every event's view while Eleventy renders, and makes garbage fast. Left alone,
+ * V8 lets the heap grow to two or three times what is live before collecting it (a 20,000-event
+ * build peaked at 1.09 GB resident); growing it by half at most keeps it near what is live
+ * (0.82 GB) at no measurable cost in time (44.0 s against 43.6 s).
+ */
+function keepHeapNearLiveSize(): void {
+  setFlagsFromString('--heap-growing-percent=50');
+}
+
+/**
+ * A missing store (a fresh clone, an evicted CI cache) is first rebuilt from the committed
+ * export, so the site keeps its history and the export is never overwritten with less.
+ */
+function loadSnapshot(options: BuildOptions): { snapshot: Snapshot; from: BuildSummary['from'] } {
+  const restored = restoreIfMissing(options.dbPath, options.dataDir);
+  if (!existsSync(options.dbPath)) return { snapshot: emptySnapshot(options.config), from: 'nothing' };
+  const db = openStore(options.dbPath);
+  try {
+    return { snapshot: readSnapshot(db, options.config), from: restored ? 'export' : 'store' };
+  } finally {
+    db.close();
+  }
+}
