@@ -23,7 +23,7 @@ import { hasFlag, median, optionValue, printTable } from './shared.ts';
 // `tsx bench/cpuprofile-top.ts FILE` reads one without DevTools. Profiling slows the build, so
 // the figures of a profiled run are not the ones to record.
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'spokane-tech.js');
+const BIN = join(import.meta.dirname, '..', 'dist', 'bin.js');
 // Eleventy's own command line (its package exports no package.json; its main module is src/Eleventy.js).
 const ELEVENTY = join(dirname(fileURLToPath(import.meta.resolve('@11ty/eleventy'))), '..', 'cmd.cjs');
 

@@ -13,7 +13,7 @@ import { resolvePoliteness } from '../src/http/client.ts';
 const SOURCES = 200;
 const HOSTS = 8;
 const LATENCY_MS = 100;
-const BIN = join(import.meta.dirname, '..', 'bin', 'spokane-tech.js');
+const BIN = join(import.meta.dirname, '..', 'dist', 'bin.js');
 
 interface Summary {
   elapsedMs: number;

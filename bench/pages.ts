@@ -23,7 +23,7 @@ import { median, optionValue, printTable } from './shared.ts';
 // - the longest main-thread task in that same window.
 // Every figure is the median of the runs, each a cold load in a fresh browser context.
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'spokane-tech.js');
+const BIN = join(import.meta.dirname, '..', 'dist', 'bin.js');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CPU_SLOWDOWN = 4;
 const TARGETS = { bytes: 60 * 1024, requests: 6, lcpMs: 1000, tbtMs: 50 };

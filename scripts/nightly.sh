@@ -5,7 +5,7 @@
 # SITE_URL overrides site.url from sources.yaml; GITHUB_TOKEN and GITHUB_REPOSITORY let the alarm
 # open issues (without a token it only says what it would do).
 set -uo pipefail
-cli=(node "$(dirname "$0")/../bin/spokane-tech.js")
+cli=(node "$(dirname "$0")/../dist/bin.js")
 
 # Last night's broken responses would otherwise be cited as tonight's.
 rm -f failures/*.txt

@@ -1,8 +1,12 @@
 import { Temporal } from 'temporal-polyfill';
 
-// Every instant we store is written `YYYY-MM-DDTHH:MM:SSZ`; all-day dates `YYYY-MM-DD`.
+// Instants, dates and zones: the one module that does arithmetic on them. Every instant we store
+// is written `YYYY-MM-DDTHH:MM:SSZ`; every calendar date `YYYY-MM-DD`. How dates read in words is
+// the view's business (src/publish/view/date-labels.ts).
 
 export const DEFAULT_DURATION_MINUTES = 120;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function isValidTimeZone(zone: string): boolean {
   try {
@@ -11,6 +15,16 @@ export function isValidTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The value if it names an IANA time zone ("America/Los_Angeles"), else null. Temporal also
+ * accepts offsets such as "+01:00", which are no zone names.
+ */
+export function ianaZone(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const zone = value.trim();
+  return /^[A-Za-z]/.test(zone) && isValidTimeZone(zone) ? zone : null;
 }
 
 /** A Date as our UTC instant string (seconds precision). */
@@ -50,11 +64,121 @@ export function addMinutes(instant: string, minutes: number): string {
   return Temporal.Instant.from(instant).add({ minutes }).toString();
 }
 
-export function addDays(plainDate: string, days: number): string {
-  return Temporal.PlainDate.from(plainDate).add({ days }).toString();
+// A build does date arithmetic on every event several times over, so the common case (a real
+// day between the years 1000 and 9999) is plain millisecond arithmetic; Temporal decides the rest.
+const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Milliseconds at UTC midnight of a valid `YYYY-MM-DD` from 1000 to 9999, else null. */
+function utcMidnight(day: string): number | null {
+  const match = PLAIN_DATE.exec(day);
+  if (!match) return null;
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(year, month - 1, date);
+  const check = new Date(ms);
+  // Date.UTC rolls February 30 over into March; a day that does not exist is not ours to fix.
+  if (year < 1000 || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== date) return null;
+  return ms;
 }
 
-/** The local calendar date of an instant in a zone. */
-export function localDate(instant: string, zone: string): string {
-  return Temporal.Instant.from(instant).toZonedDateTimeISO(zone).toPlainDate().toString();
+/** The `YYYY-MM-DD` day `days` after `day` (negative: before). */
+export function addDays(day: string, days: number): string {
+  const ms = utcMidnight(day);
+  const result = ms === null ? null : new Date(ms + days * DAY_MS).toISOString().slice(0, 10);
+  if (result !== null && /^\d{4}-/.test(result)) return result;
+  return Temporal.PlainDate.from(day).add({ days }).toString();
+}
+
+/** Whole days from `a` to `b` (both `YYYY-MM-DD`). */
+export function daysBetween(a: string, b: string): number {
+  const [from, to] = [utcMidnight(a), utcMidnight(b)];
+  if (from !== null && to !== null) return Math.round((to - from) / DAY_MS);
+  return Temporal.PlainDate.from(a).until(Temporal.PlainDate.from(b), { largestUnit: 'days' }).days;
+}
+
+/** The `YYYY-MM` month `count` months after `month` (negative: before). */
+export function addMonths(month: string, count: number): string {
+  return Temporal.PlainYearMonth.from(month).add({ months: count }).toString();
+}
+
+// ---- Instants in a zone ----
+
+// Creating an Intl.DateTimeFormat costs far more than using one (a build formats tens of
+// thousands of dates), so each format is made once and kept, by its options and zone.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** An en-US formatter for `zone`, made once per zone and options. */
+export function dateTimeFormat(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${zone} ${JSON.stringify(options)}`;
+  let made = formats.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat('en-US', { timeZone: zone, ...options });
+    formats.set(key, made);
+  }
+  return made;
+}
+
+export function partsOf(formatter: Intl.DateTimeFormat, date: Date): Partial<Record<Intl.DateTimeFormatPartTypes, string>> {
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of formatter.formatToParts(date)) parts[part.type] = part.value;
+  return parts;
+}
+
+const REMEMBERED_MAX = 4096;
+
+/**
+ * `compute()` once per key, keeping at most REMEMBERED_MAX keys: an event's start and end are
+ * worked on several times over (its labels, its page, its JSON-LD).
+ */
+export function remembered<T>(known: Map<string, T>, key: string, compute: () => T): T {
+  if (known.has(key)) return known.get(key)!;
+  const value = compute();
+  if (known.size >= REMEMBERED_MAX) known.clear();
+  known.set(key, value);
+  return value;
+}
+
+const ISO_PARTS = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'longOffset',
+} as const;
+
+interface IsoParts {
+  day: string;
+  time: string;
+  offset: string;
+}
+
+const isoPartsKnown = new Map<string, IsoParts | null>();
+
+/** Local date, time and UTC offset of an instant in a zone, as ISO 8601 pieces. */
+function isoParts(instant: string, zone: string): IsoParts | null {
+  return remembered(isoPartsKnown, `${zone} ${instant}`, () => {
+    const date = new Date(instant);
+    const year = date.getUTCFullYear();
+    // Intl writes years before 1000 or after 9999 unlike ISO 8601; Temporal handles those.
+    if (Number.isNaN(year) || year < 1000 || year > 9999) return null;
+    const parts = partsOf(dateTimeFormat(zone, ISO_PARTS), date);
+    // "GMT-08:00", or "GMT" for UTC itself.
+    const offset = (parts.timeZoneName ?? '').replace(/^GMT/, '') || '+00:00';
+    return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}:${parts.second}`, offset };
+  });
+}
+
+/** An instant as local ISO 8601 with its offset, `2026-12-03T18:00:00-08:00`: what schema.org and <time> want. */
+export function zonedIso(instant: string, zone: string): string {
+  const parts = isoParts(instant, zone);
+  if (parts) return `${parts.day}T${parts.time}${parts.offset}`;
+  const zoned = Temporal.Instant.from(instant).toZonedDateTimeISO(zone);
+  return `${zoned.toPlainDateTime().toString({ smallestUnit: 'second' })}${zoned.offset}`;
+}
+
+/** The local calendar day of an instant in a zone. */
+export function localDay(instant: string, zone: string): string {
+  return isoParts(instant, zone)?.day ?? Temporal.Instant.from(instant).toZonedDateTimeISO(zone).toPlainDate().toString();
 }

@@ -1,5 +1,6 @@
 // Collections beyond Eleventy's own: the event pages the Atom feed announces.
 
+/** @param {import('@11ty/eleventy').UserConfig} eleventyConfig */
 export default function (eleventyConfig) {
   /**
    * Newly announced events, oldest announcement first (the feed plugin reverses it), each dated
@@ -8,11 +9,12 @@ export default function (eleventyConfig) {
    */
   eleventyConfig.addCollection('announcedEvents', (collectionApi) => {
     const pages = collectionApi.getFilteredByTag('eventPage');
+    /** @type {{ id: string }[]} */
     const announced = pages[0]?.data.view.newlyAnnounced ?? [];
     const rank = new Map(announced.map((event, i) => [event.id, i]));
     return pages
       .filter((page) => rank.has(page.data.event.id))
-      .sort((a, b) => rank.get(b.data.event.id) - rank.get(a.data.event.id))
+      .sort((a, b) => (rank.get(b.data.event.id) ?? 0) - (rank.get(a.data.event.id) ?? 0))
       .map((page) => Object.create(page, { date: { value: new Date(page.data.event.lastChanged), enumerable: true } }));
   });
 }

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postcss from 'postcss';
-import { cachedText, filesUnder } from '../../src/publish/cache.ts';
+import { cachedText, filesUnder } from './cache.js';
 
 // Bootstrap's stylesheet, trimmed to the rules whose selectors the templates and scripts name
 // (about 7 kB gzipped instead of 31 kB): written as assets/bootstrap.min.css before the pages.
@@ -17,6 +17,10 @@ const DARK = '[data-bs-theme=dark]';
 const DARK_MEDIA = '(prefers-color-scheme: dark)';
 
 /** Bootstrap's CSS with every rule for `[data-bs-theme=dark]` (and its descendants) moved under the dark media query. */
+/**
+ * @param {string} css
+ * @returns {string}
+ */
 export function followSystemColourMode(css) {
   const root = postcss.parse(css);
   root.walkRules((rule) => {
@@ -42,9 +46,10 @@ export async function trimmedBootstrap() {
     keyframes: true,
     fontFace: true,
   });
-  return result.css;
+  return result?.css ?? '';
 }
 
+/** @param {import('@11ty/eleventy').UserConfig} eleventyConfig */
 export default function (eleventyConfig) {
   eleventyConfig.on('eleventy.before', async ({ directories }) => {
     const assets = join(directories.output, 'assets');

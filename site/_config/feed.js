@@ -8,7 +8,7 @@ export default {
   collection: { name: 'announcedEvents', limit: 50 },
   templateData: {
     eleventyComputed: {
-      metadata: (data) => ({
+      metadata: (/** @type {{ view: import('../../src/publish/view/index.ts').SiteView }} */ data) => ({
         language: 'en',
         title: `${data.view.site.title}: newly announced events`,
         subtitle: `Events newly listed on ${data.view.site.title}, newest first.`,

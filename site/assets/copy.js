@@ -7,13 +7,14 @@
   document.addEventListener('click', function (event) {
     var button = event.target instanceof Element ? event.target.closest('button[data-copy]') : null;
     if (!button) return;
-    var input = document.getElementById(button.getAttribute('data-copy'));
+    var copied = button;
+    var input = /** @type {HTMLInputElement | null} */ (document.getElementById(button.getAttribute('data-copy') || ''));
     if (!input) return;
     input.select();
     if (!navigator.clipboard || !navigator.clipboard.writeText) return;
     navigator.clipboard.writeText(input.value).then(function () {
-      button.textContent = 'Copied';
-      setTimeout(function () { button.textContent = 'Copy'; }, 2000);
+      copied.textContent = 'Copied';
+      setTimeout(function () { copied.textContent = 'Copy'; }, 2000);
     }, function () {});
   });
 })();

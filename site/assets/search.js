@@ -2,8 +2,10 @@
 // Found from this script's own address, so it works under any path prefix.
 (function () {
   'use strict';
-  var script = document.currentScript;
+  var script = /** @type {HTMLScriptElement} */ (document.currentScript);
   var bundle = new URL('../pagefind/', script.src).href;
+  /** @type {any} Pagefind's UI script adds PagefindUI to the window. */
+  var page = window;
 
   function unavailable() {
     var container = document.getElementById('search');
@@ -15,6 +17,7 @@
   function start() {
     // site.css hides the no-JavaScript note already where browsers know `@media (scripting)`.
     document.querySelectorAll('.no-js-only').forEach(function (element) {
+      if (!(element instanceof HTMLElement)) return;
       element.hidden = true;
     });
 
@@ -27,8 +30,8 @@
     ui.src = bundle + 'pagefind-ui.js';
     ui.onerror = unavailable;
     ui.onload = function () {
-      if (typeof window.PagefindUI !== 'function') return unavailable();
-      var search = new window.PagefindUI({
+      if (typeof page.PagefindUI !== 'function') return unavailable();
+      var search = new page.PagefindUI({
         element: '#search',
         bundlePath: bundle,
         showSubResults: false,

@@ -1,7 +1,9 @@
+/** @typedef {{ month: import('../../src/publish/view/month-grid.ts').MonthView<unknown> }} Data */
+
 export default {
   // A function rather than a template string: nothing to compile for each page.
-  permalink: (data) => `calendar/${data.month.month}/`,
+  permalink: (/** @type {Data} */ data) => `calendar/${data.month.month}/`,
   eleventyComputed: {
-    title: (data) => `Calendar: ${data.month.label}`,
+    title: (/** @type {Data} */ data) => `Calendar: ${data.month.label}`,
   },
 };

@@ -1,8 +1,10 @@
+/** @typedef {{ group: import('../../src/publish/view/index.ts').GroupView }} Data */
+
 export default {
   // A function rather than a template string: nothing to compile for each page.
-  permalink: (data) => `groups/${data.group.id}/`,
+  permalink: (/** @type {Data} */ data) => `groups/${data.group.id}/`,
   eleventyComputed: {
-    title: (data) => data.group.meta.title,
-    meta: (data) => data.group.meta,
+    title: (/** @type {Data} */ data) => data.group.meta.title,
+    meta: (/** @type {Data} */ data) => data.group.meta,
   },
 };

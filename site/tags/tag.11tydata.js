@@ -1,8 +1,10 @@
+/** @typedef {{ tag: import('../../src/publish/view/index.ts').TagView }} Data */
+
 export default {
   // A function rather than a template string: nothing to compile for each page.
-  permalink: (data) => `tags/${data.tag.slug}/`,
+  permalink: (/** @type {Data} */ data) => `tags/${data.tag.slug}/`,
   eleventyComputed: {
-    title: (data) => data.tag.meta.title,
-    meta: (data) => data.tag.meta,
+    title: (/** @type {Data} */ data) => data.tag.meta.title,
+    meta: (/** @type {Data} */ data) => data.tag.meta,
   },
 };

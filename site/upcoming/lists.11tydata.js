@@ -1,7 +1,9 @@
+/** @typedef {{ list: import('../../src/publish/view/list-pages.ts').ListPage<unknown> }} Data */
+
 export default {
   // A function rather than a template string: nothing to compile for each page.
-  permalink: (data) => data.list.path,
+  permalink: (/** @type {Data} */ data) => data.list.path,
   eleventyComputed: {
-    title: (data) => data.list.title,
+    title: (/** @type {Data} */ data) => data.list.title,
   },
 };

@@ -1,6 +1,7 @@
 import * as ics from 'ics';
 import { Temporal } from 'temporal-polyfill';
 import { htmlToPlainText } from '../text/plain.ts';
+import { absoluteUrl, eventPath } from './site-paths.ts';
 import type { EventStatus as OurStatus, StoredEvent, Venue } from '../types.ts';
 
 // The feeds follow RFC 5545 (see GUIDE.md, "Calendar feeds"). Each VEVENT is written here the way
@@ -45,9 +46,6 @@ const STATUS: Record<OurStatus, 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED'> = {
  */
 const icsTakesUrl = (ics as unknown as { isValidURL(url: string): boolean }).isValidURL;
 
-export function eventPageUrl(siteUrl: string, slug: string): string {
-  return `${siteUrl.replace(/\/+$/, '')}/events/${encodeURIComponent(slug)}/`;
-}
 
 export function renderCalendar(events: StoredEvent[], options: CalendarOptions): string {
   const limit = cutoff(options.now);
@@ -99,7 +97,7 @@ function compare(a: string, b: string): number {
 
 /** One event's VEVENT, BEGIN to END, unfolded: the properties ics writes, in its order. */
 function veventLines(event: StoredEvent, options: CalendarOptions): string[] {
-  const pageUrl = eventPageUrl(options.siteUrl, event.slug);
+  const pageUrl = absoluteUrl(options.siteUrl, eventPath(event.slug));
   const venue = event.venue;
   const location = locationOf(event);
   const title = cleanText(event.title);

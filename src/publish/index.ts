@@ -5,7 +5,7 @@ import { openStore } from '../store/db.ts';
 import { emptySnapshot, readSnapshot, writeSnapshot, type Snapshot } from '../store/snapshot.ts';
 import { restoreIfMissing } from '../store/restore.ts';
 import { buildView, type SiteView } from './view/index.ts';
-import { renderSite } from './render.ts';
+import { renderSite, serveSite } from './render.ts';
 import { writeFeedsAndData } from './outputs.ts';
 import { mergeDuplicates } from './duplicates.ts';
 import { timed } from './timings.ts';
@@ -16,26 +16,35 @@ export interface BuildOptions {
   dataDir: string;
   outDir: string;
   now?: Date;
+  /** Serve the site on this localhost port and render it again when a template changes. */
+  servePort?: number;
 }
 
 export interface BuildSummary {
   events: number;
   upcoming: number;
   groups: number;
-  /** Where the events came from: the store, or the committed export when there is no store. */
-  from: 'store' | 'export' | 'nothing';
+  /** Where the events came from: the store, or its committed snapshot when there is no store. */
+  from: 'store' | 'snapshot' | 'nothing';
+  /** When serving: the site's address on localhost. */
+  servedAt?: string;
 }
 
-/** Export the store to JSON, render the site, then write the calendar feeds into it. */
+/** Write the store's snapshot, render the site, then write the calendar feeds and public JSON into it. */
 export async function build(options: BuildOptions): Promise<BuildSummary> {
   keepHeapNearLiveSize();
   const now = options.now ?? new Date();
   const { view, summary } = prepare(options, now);
-  await renderSite(view, options.outDir, (dir) => writeFeedsAndData(dir, view, now));
-  return summary;
+  const writeExtras = (dir: string) => writeFeedsAndData(dir, view, now);
+  if (options.servePort === undefined) {
+    await renderSite(view, options.outDir, writeExtras);
+    return summary;
+  }
+  await serveSite(view, options.outDir, writeExtras, options.servePort);
+  return { ...summary, servedAt: `http://localhost:${options.servePort}${view.site.pathPrefix}` };
 }
 
-/** The export written and the view built; the snapshot itself is not kept while the site renders. */
+/** The snapshot written and the view built; the snapshot itself is not kept while the site renders. */
 function prepare(options: BuildOptions, now: Date): { view: SiteView; summary: BuildSummary } {
   const { snapshot, from } = timed('load', () => loadSnapshot(options));
   if (from === 'store') timed('export', () => writeSnapshot(options.dataDir, snapshot));
@@ -66,7 +75,7 @@ function loadSnapshot(options: BuildOptions): { snapshot: Snapshot; from: BuildS
   if (!existsSync(options.dbPath)) return { snapshot: emptySnapshot(options.config), from: 'nothing' };
   const db = openStore(options.dbPath);
   try {
-    return { snapshot: readSnapshot(db, options.config), from: restored ? 'export' : 'store' };
+    return { snapshot: readSnapshot(db, options.config), from: restored ? 'snapshot' : 'store' };
   } finally {
     db.close();
   }

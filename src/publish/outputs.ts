@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { absoluteUrl } from './site-paths.ts';
 import { writeFileAtomic, writeJsonArrayAtomic } from '../fsutil.ts';
 import { renderCalendar } from './calendar.ts';
 import { timed } from './timings.ts';
@@ -71,7 +72,7 @@ export function publicEvents(view: SiteView) {
 }
 
 function publicEvent(e: EventView, view: SiteView) {
-  const absolute = (path: string) => new URL(path.replace(/^\//, ''), `${view.site.url}/`).href;
+  const absolute = (path: string) => absoluteUrl(view.site.url, path);
   return {
     id: e.id,
     title: e.title,

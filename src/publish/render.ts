@@ -1,5 +1,4 @@
 import Eleventy from '@11ty/eleventy';
-import { register } from 'tsx/esm/api';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,15 +27,8 @@ export interface RenderResult {
   search: boolean;
 }
 
-/**
- * Eleventy loads its config, and the config loads the filters, with Node's own import(); the
- * filters use this package's TypeScript modules. The CLI runs under tsx already; any other host
- * (a test runner, a script) gets tsx's loader here, once.
- */
-let typescriptLoader: (() => Promise<void>) | null = null;
-function ensureTypeScriptLoader(): void {
-  typescriptLoader ??= register();
-}
+/** The project's one Eleventy config. */
+const ELEVENTY_CONFIG = join(PACKAGE_ROOT, 'eleventy.config.js');
 
 /**
  * Render the site into `outDir`. Eleventy writes into a fresh folder beside it, the extra files
@@ -86,7 +78,6 @@ async function renderRuns(
   options: RenderOptions,
   searchIndex: SearchIndex | null,
 ): Promise<string[]> {
-  ensureTypeScriptLoader();
   const previousCwd = process.cwd();
   // Eleventy resolves its input, includes and passthrough paths from the working directory.
   process.chdir(PACKAGE_ROOT);
@@ -95,17 +86,7 @@ async function renderRuns(
     // The first run renders every page but most event pages; later runs render the rest.
     for (const [run, eventPages] of eventPageRuns(view, options.eventPagesPerRun ?? EVENT_PAGES_PER_RUN).entries()) {
       const output = run === 0 ? staging : join(runsDir, String(run));
-      const eleventy = new Eleventy('site', output, {
-        quietMode: true,
-        configPath: join(PACKAGE_ROOT, run === 0 ? 'eleventy.config.js' : 'eleventy.event-pages.config.js'),
-        pathPrefix: view.site.pathPrefix,
-        config(eleventyConfig) {
-          eleventyConfig.addGlobalData('view', { ...view, eventPages });
-          // quietMode does not reach the benchmarks of the config's own plugins (created before it
-          // applies); on a big site HtmlBase's "Benchmark … Transform" note would land on stderr.
-          (eleventyConfig as { benchmarks?: { config?: { setIsVerbose?(v: boolean): void } } }).benchmarks?.config?.setIsVerbose?.(false);
-        },
-      });
+      const eleventy = eleventyFor({ ...view, eventPages }, output, { eventPagesOnly: run > 0 });
       await eleventy.write();
       if (run > 0) runOutputs.push(output);
       searchIndex?.addFolder(output);
@@ -114,6 +95,46 @@ async function renderRuns(
     process.chdir(previousCwd);
   }
   return runOutputs;
+}
+
+/**
+ * Eleventy over the site's templates with the view as their data (see eleventy.config.js), the
+ * event pages of this run among them. `eventPagesOnly` makes a run that renders those alone.
+ */
+function eleventyFor(view: SiteView & { eventPages: EventView[] }, output: string, run: { eventPagesOnly: boolean }, runMode: 'build' | 'serve' = 'build'): Eleventy {
+  return new Eleventy('site', output, {
+    quietMode: true,
+    runMode,
+    configPath: ELEVENTY_CONFIG,
+    pathPrefix: view.site.pathPrefix,
+    config(eleventyConfig) {
+      eleventyConfig.addGlobalData('view', view);
+      eleventyConfig.addGlobalData('run', run);
+      // quietMode does not reach the benchmarks of the config's own plugins (created before it
+      // applies); on a big site HtmlBase's "Benchmark … Transform" note would land on stderr.
+      (eleventyConfig as { benchmarks?: { config?: { setIsVerbose?(v: boolean): void } } }).benchmarks?.config?.setIsVerbose?.(false);
+    },
+  });
+}
+
+/**
+ * For working on the templates: render the whole site into `outDir` once, write the extra
+ * files, then serve it on localhost under its path prefix, rendering again on every change to a
+ * template, style or script. The view stays as it was computed; a new fetch needs a new serve.
+ */
+export async function serveSite(view: SiteView, outDir: string, writeExtras: (dir: string) => void, port: number): Promise<() => Promise<void>> {
+  const previousCwd = process.cwd();
+  const target = resolve(outDir);
+  process.chdir(PACKAGE_ROOT);
+  try {
+    const eleventy = eleventyFor({ ...view, eventPages: view.events }, target, { eventPagesOnly: false }, 'serve');
+    await eleventy.watch();
+    writeExtras(target);
+    await eleventy.serve(port);
+    return () => eleventy.stopWatch();
+  } finally {
+    process.chdir(previousCwd);
+  }
 }
 
 /** Move everything in `from` into `to`, merging folders that both have; `from` is left empty. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SourceEvent } from '../types.ts';
-import { localDate } from '../time.ts';
+import { localDay } from '../time.ts';
 
 /** The event's id across runs: derived from its source and the source's own id, nothing else. */
 export function stableEventId(sourceKey: string, sourceEventId: string): string {
@@ -30,7 +30,7 @@ export function eventSlug(
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/, '');
-  const date = event.allDay ? event.start : localDate(event.start, zone);
+  const date = event.allDay ? event.start : localDay(event.start, zone);
   return [date, words || 'event', id.slice(0, idChars)].join('-');
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Config } from '../config/schema.ts';
 import { writeFileAtomic, writeJsonArrayAtomic } from '../fsutil.ts';
 import { appendTo } from '../maps.ts';
+import { safeHttpUrl, sanitizeDescription } from '../text/sanitize.ts';
 import type { EventChange, SourceEvent, SourceType, StoredEvent, StoredGroup } from '../types.ts';
 import type { Db } from './db.ts';
 import { MISSING_FETCHES_BEFORE_REMOVAL } from './events.ts';
@@ -130,7 +131,9 @@ export function writeSnapshot(dir: string, snapshot: Snapshot): void {
 
 /**
  * Read back what writeSnapshot wrote, or null when `dir` holds no snapshot. A snapshot missing one
- * of its files is an error: restoring half a record would silently lose the rest.
+ * of its files is an error: restoring half a record would silently lose the rest. The files are
+ * committed, so a pull request can change them: what they say is untrusted, as a source's pages
+ * are, and its markup and links are sanitized on the way in.
  */
 export function readSnapshotFiles(dir: string): Snapshot | null {
   if (!existsSync(join(dir, SNAPSHOT_FILES.events))) return null;
@@ -144,11 +147,43 @@ export function readSnapshotFiles(dir: string): Snapshot | null {
     }
   };
   const history = read(SNAPSHOT_FILES.history) as FetchHistory;
-  return {
+  return sanitizedSnapshot({
     events: read(SNAPSHOT_FILES.events) as StoredEvent[],
     groups: read(SNAPSHOT_FILES.groups) as StoredGroup[],
     sources: read(SNAPSHOT_FILES.sources) as SourceHealth[],
     history: { ...history, fetches: history.fetches.map(withCountDrop) },
+  });
+}
+
+/** A snapshot whose descriptions are sanitized HTML and whose links are http(s) or nothing. */
+export function sanitizedSnapshot(snapshot: Snapshot): Snapshot {
+  return { ...snapshot, events: snapshot.events.map(sanitizedEvent), groups: snapshot.groups.map(sanitizedGroup) };
+}
+
+export function sanitizedEvent<E extends StoredEvent>(event: E): E {
+  return {
+    ...event,
+    descriptionHtml: sanitizeDescription(event.descriptionHtml ?? ''),
+    url: safeHttpUrl(event.url),
+    onlineUrl: safeHttpUrl(event.onlineUrl),
+    imageUrl: safeHttpUrl(event.imageUrl),
+  };
+}
+
+export function sanitizedGroup(group: StoredGroup): StoredGroup {
+  const learned = group.learned && {
+    ...group.learned,
+    descriptionHtml: group.learned.descriptionHtml === undefined ? undefined : sanitizeDescription(group.learned.descriptionHtml),
+    imageUrl: safeHttpUrl(group.learned.imageUrl) ?? undefined,
+    links: group.learned.links?.flatMap((link) => safeHttpUrl(link) ?? []),
+  };
+  return {
+    ...group,
+    homepage: safeHttpUrl(group.homepage),
+    descriptionHtml: group.descriptionHtml === null ? null : sanitizeDescription(group.descriptionHtml),
+    imageUrl: safeHttpUrl(group.imageUrl),
+    links: group.links.flatMap((link) => safeHttpUrl(link) ?? []),
+    learned,
   };
 }
 

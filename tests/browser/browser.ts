@@ -206,12 +206,7 @@ export async function serveFixtureSite(prefix = '/', options: { search?: boolean
   const scratch = mkdtempSync(join(tmpdir(), 'spokane-tech-browser-'));
   const dir = join(scratch, 'out');
   const server = await startStaticServer(dir, prefix);
-  const base = snapshot();
-  const view = buildView(
-    { ...base, events: [...base.events, PWNED_EVENT], groups: [...base.groups, HOSTILE_GROUP] },
-    site(server.base),
-    NOW,
-  );
+  const view = buildView(snapshot({ events: [PWNED_EVENT], groups: [HOSTILE_GROUP] }), site(server.base), NOW);
   await renderSite(view, dir, (staging) => writeFeedsAndData(staging, view, NOW), options);
   return {
     server,

@@ -170,7 +170,7 @@ describe('a lost store is rebuilt from the export in data/', () => {
   it('says where the events came from when it restored the store', async () => {
     removeStore();
     const result = await runCli(buildArgs());
-    expect(result.stdout).toContain(`from the export in ${paths().data}, restored into ${paths().db}`);
+    expect(result.stdout).toContain(`from the snapshot in ${paths().data}, restored into ${paths().db}`);
   });
 
   it('fetches on a restored store as if nothing was lost: nothing new, sequences go on, the miss count carries over', async () => {
@@ -178,7 +178,7 @@ describe('a lost store is rebuilt from the export in data/', () => {
     server.route('/python.ics', pythonFeed(talk(new Date(talkNight.getTime() + 2 * HOUR)), past));
     const fetched = await runCli(fetchArgs());
     expect(fetched.code).toBe(0);
-    expect(fetched.stderr).toContain(`restored ${paths().db} from the export in ${paths().data}`);
+    expect(fetched.stderr).toContain(`restored ${paths().db} from the snapshot in ${paths().data}`);
     // found 2, new 0, changed 1 (the talk moved again), missing 1 (hack night, a second time)
     expect(fetched.stdout).toMatch(/python-spokane\s+ical\s+ok\s+2\s+0\s+1\s+1/);
 

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { runCli } from '../helpers/cli.ts';
+import { BIN, runCli } from '../helpers/cli.ts';
 import { HOUR, daysFrom, icsFeed } from '../helpers/feeds.ts';
 import { startServer } from '../helpers/server.ts';
 
@@ -12,7 +12,6 @@ import { startServer } from '../helpers/server.ts';
 // simply carries on.
 
 const SOURCES = 12;
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'spokane-tech.js');
 let server: Awaited<ReturnType<typeof startServer>>;
 let dir: string;
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'spokane-tech.js');
+export const BIN = join(import.meta.dirname, '..', '..', 'dist', 'bin.js');
 
 export interface CliResult {
   code: number;

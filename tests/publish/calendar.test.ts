@@ -1,7 +1,8 @@
 import { createEvents, type EventAttributes } from 'ics';
 import ical, { type ParameterValue, type VEvent } from 'node-ical';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventPageUrl, renderCalendar, type CalendarOptions } from '../../src/publish/calendar.ts';
+import { renderCalendar, type CalendarOptions } from '../../src/publish/calendar.ts';
+import { absoluteUrl, eventPath } from '../../src/publish/site-paths.ts';
 import { htmlToPlainText } from '../../src/text/plain.ts';
 import { addDays, utcInstant } from '../../src/time.ts';
 import type { StoredEvent } from '../../src/types.ts';
@@ -338,22 +339,11 @@ describe('the calendar itself', () => {
   });
 });
 
-describe('eventPageUrl', () => {
-  it('points at the event’s page under the site, with or without a path prefix', () => {
-    expect(eventPageUrl('https://spokanetech.example', 'python-night')).toBe(
-      'https://spokanetech.example/events/python-night/',
-    );
-    expect(eventPageUrl('https://x.github.io/spokane-tech/', 'python-night')).toBe(
-      'https://x.github.io/spokane-tech/events/python-night/',
-    );
-  });
-});
-
 describe('the same VEVENT as the ics library writes', () => {
   /** What the feeds used to hand ics for an event (they now write the lines themselves). */
   function icsAttributes(event: StoredEvent): EventAttributes & { timestamp: number } {
     const clean = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
-    const pageUrl = eventPageUrl(SITE, event.slug);
+    const pageUrl = absoluteUrl(SITE, eventPath(event.slug));
     const place = [event.venue?.name, event.venue?.address].filter(Boolean).join(', ') || null;
     const location = event.attendance === 'online' ? (event.onlineUrl ?? place) : (place ?? event.onlineUrl);
     const date = (day: string): [number, number, number] => day.split('-').map(Number) as [number, number, number];
@@ -402,7 +392,7 @@ describe('the same VEVENT as the ics library writes', () => {
       const attributes = icsAttributes(event);
       let expected = createEvents([attributes], { productId: 'x', method: 'PUBLISH' });
       // An event whose URL ics refuses links to its page on this site.
-      if (expected.error) expected = createEvents([{ ...attributes, url: eventPageUrl(SITE, event.slug) }], { productId: 'x', method: 'PUBLISH' });
+      if (expected.error) expected = createEvents([{ ...attributes, url: absoluteUrl(SITE, eventPath(event.slug)) }], { productId: 'x', method: 'PUBLISH' });
       expect(expected.error).toBeNull();
       expect(veventOf(render([event])), event.id).toEqual(veventOf(expected.value!));
     }

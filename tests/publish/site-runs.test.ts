@@ -64,7 +64,7 @@ describe('a build that fails in a later run of Eleventy', () => {
     const before = siteFiles(out);
     // Only the event page itself reads an event's description, so the last run is the one that fails.
     const last = view.events.at(-1)!;
-    const broken = Object.defineProperty({ ...last }, 'pageDescriptionHtml', {
+    const broken = Object.defineProperty({ ...last }, 'descriptionHtml', {
       get: () => {
         throw new Error('unreadable description');
       },

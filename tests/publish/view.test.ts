@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildView, pathPrefixOf } from '../../src/publish/view/index.ts';
+import { buildView } from '../../src/publish/view/index.ts';
 import type { ListedEvent, StoredGroup } from '../../src/types.ts';
 import type { SourceHealth } from '../../src/store/health.ts';
 import { listedEvent, sourceHealth, storedGroup } from '../helpers/builders.ts';
@@ -72,13 +72,6 @@ describe('what the pages say about an event', () => {
     const shared = event({ alsoListedOn: [{ groupId: 'rust', sourceType: 'luma', url: null }] });
     const view = buildView({ events: [shared], groups: [group, other], sources: [] }, site, NOW);
     expect(view.groups.map((g) => g.upcoming.length)).toEqual([1, 1]);
-  });
-});
-
-describe('the site path', () => {
-  it('is the root for a site at a domain, and the project path for a project site', () => {
-    expect(pathPrefixOf('https://spokanetech.example')).toBe('/');
-    expect(pathPrefixOf('https://someone.github.io/spokane-tech/')).toBe('/spokane-tech/');
   });
 });
 

@@ -100,7 +100,7 @@ interface Outcome {
   written: string[];
 }
 
-/** The CLI's own entry point (what bin/spokane-tech.js calls), in this process: fast enough to try every file. */
+/** The CLI's own entry point (what the installed command calls), in this process: fast enough to try every file. */
 async function inProcess(command: 'check' | 'fetch', config: string): Promise<Outcome> {
   const work = mkdtempSync(join(scratch, 'run-'));
   const stderr: string[] = [];

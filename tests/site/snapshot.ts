@@ -7,6 +7,7 @@ import { writeFeedsAndData } from '../../src/publish/outputs.ts';
 import type { StoredGroup, ListedEvent } from '../../src/types.ts';
 import type { SiteConfig } from '../../src/config/schema.ts';
 import type { SourceHealth } from '../../src/store/health.ts';
+import { sanitizedEvent, sanitizedGroup } from '../../src/store/snapshot.ts';
 import { listedEvent, sourceHealth, storedGroup } from '../helpers/builders.ts';
 
 // A snapshot with every kind of event the site has to show: timed, all-day, multi-day, no end
@@ -248,9 +249,13 @@ export const SOURCES: SourceHealth[] = [
   sourceHealth({ groupId: 'dotnet-spokane', state: 'unknown', lastOutcome: null, lastAttempt: null, lastSuccess: null }),
 ];
 
-export function snapshot(): ListedSnapshot {
-  const events = [...Object.values(EVENTS), ...FILLER].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  return { events, groups: GROUPS, sources: SOURCES };
+/**
+ * The fixture as the site gets it: through the sanitizing every stored event and group passes on
+ * its way in (these could be a hand-edited snapshot in data/).
+ */
+export function snapshot(extra: { events?: ListedEvent[]; groups?: StoredGroup[] } = {}): ListedSnapshot {
+  const events = [...Object.values(EVENTS), ...FILLER, ...(extra.events ?? [])].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  return { events: events.map(sanitizedEvent), groups: [...GROUPS, ...(extra.groups ?? [])].map(sanitizedGroup), sources: SOURCES };
 }
 
 export interface BuiltSite {

@@ -2,24 +2,13 @@ import type { ChangeField, EventChange, StoredGroup, ListedEvent, Listing } from
 import type { SiteConfig } from '../../config/schema.ts';
 import type { SourceHealth } from '../../store/health.ts';
 import { createHash } from 'node:crypto';
-import { safeHttpUrl, sanitizeDescription } from '../../text/sanitize.ts';
+import { safeHttpUrl } from '../../text/sanitize.ts';
 import { indexBy } from '../../maps.ts';
 import { isWindowsReservedName } from '../../fsutil.ts';
-import {
-  addDays,
-  dateLabel,
-  daysBetween,
-  durationWords,
-  instantLabel,
-  localDay,
-  localParts,
-  monthLabel,
-  plainDateLabel,
-  shortDateLabel,
-  zoneGenericName,
-  zoneLongName,
-  zonedIso,
-} from './date-labels.ts';
+import { dateLabel, durationWords, instantLabel, localParts, monthLabel, plainDateLabel, shortDateLabel, zoneGenericName, zoneLongName } from './date-labels.ts';
+import { addDays, daysBetween, localDay, zonedIso } from '../../time.ts';
+import { absoluteUrl, eventPath, groupPath, pathPrefixOf } from '../site-paths.ts';
+import { documentTitle } from './document-title.ts';
 import { eventJsonLd, jsonForScript } from './structured-data.ts';
 import { addToCalendarLinks, feedLinks, mapUrl, platformName, venueLines, type AddToCalendar, type FeedLinks } from './links.ts';
 import { paginate, type ListFilter, type ListPage } from './list-pages.ts';
@@ -115,11 +104,6 @@ export interface EventView extends ListedEvent {
   path: string;
   pageUrl: string;
   groupPath: string;
-  /**
-   * The description sanitized again under the current policy, as the event page shows it: so a
-   * hand-edited or older export can never put markup on a page that the policy would refuse.
-   */
-  pageDescriptionHtml: string;
   /** Add-to-calendar links, for upcoming events that are not cancelled. */
   addToCalendar: AddToCalendar | null;
   meta: PageMeta;
@@ -189,6 +173,10 @@ export interface HomeView {
 export interface SiteView {
   /** `zoneLabel`: "Pacific Time (America/Los_Angeles)". */
   site: SiteConfig & { pathPrefix: string; origin: string; zoneLabel: string };
+  /** A page's <title> for its own title (the layout calls it for every page). */
+  documentTitle: (title: string | null | undefined) => string;
+  /** A page's absolute URL, for canonical links and the sitemap. */
+  absoluteUrl: (path: string) => string;
   builtAt: string;
   builtAtLabel: string;
   /** The local day the site was built, `YYYY-MM-DD`. */
@@ -274,6 +262,8 @@ export function buildView(snapshot: ListedSnapshot, siteConfig: SiteConfig, now:
 
   return {
     site,
+    documentTitle: (title) => documentTitle(title, site.title),
+    absoluteUrl: (path) => absoluteUrl(siteUrl, path),
     builtAt: now.toISOString(),
     builtAtLabel: instantLabel(now.toISOString(), zone),
     today,
@@ -293,9 +283,9 @@ export function buildView(snapshot: ListedSnapshot, siteConfig: SiteConfig, now:
     sources,
     feeds: {
       all: feedLinks(siteUrl, '/calendar.ics'),
-      atom: absolute(siteUrl, '/feed.xml'),
-      eventsJson: absolute(siteUrl, '/events.json'),
-      groupsJson: absolute(siteUrl, '/groups.json'),
+      atom: absoluteUrl(siteUrl, '/feed.xml'),
+      eventsJson: absoluteUrl(siteUrl, '/events.json'),
+      groupsJson: absoluteUrl(siteUrl, '/groups.json'),
     },
   };
 }
@@ -306,23 +296,6 @@ export function listingGroups(event: ListedEvent): string[] {
   return [event.groupId, ...event.alsoListedOn.map((listing) => listing.groupId)];
 }
 
-/** The path part of the site URL, for a site served below a domain root (a Pages project site). */
-export function pathPrefixOf(siteUrl: string): string {
-  const path = new URL(siteUrl).pathname.replace(/\/+$/, '');
-  return `${path}/`;
-}
-
-function absolute(siteUrl: string, path: string): string {
-  return new URL(path.replace(/^\//, ''), `${siteUrl}/`).href;
-}
-
-export function eventPath(slug: string): string {
-  return `/events/${slug}/`;
-}
-
-export function groupPath(groupId: string): string {
-  return `/groups/${groupId}/`;
-}
 
 // ---- one event ----
 
@@ -344,14 +317,12 @@ function eventView(event: ListedEvent, context: Context): EventView {
   const times = timesOf(event, zone, context.today.slice(0, 4));
   const slug = safeSlug(event.slug, event.id);
   const path = eventPath(slug);
-  const pageUrl = absolute(siteUrl, path);
+  const pageUrl = absoluteUrl(siteUrl, path);
   const ended = isPast(event, now, context.today);
   const upcoming = !event.removed && !ended;
   // Usually what was stored already: the stored string is kept then, not a copy of it (a large
   // site holds every event's view in memory while it renders).
-  const sanitized = sanitizeDescription(event.descriptionHtml);
-  const pageDescriptionHtml = sanitized === event.descriptionHtml ? event.descriptionHtml : sanitized;
-  const descriptionText = htmlToPlainText(pageDescriptionHtml);
+  const descriptionText = htmlToPlainText(event.descriptionHtml);
   const rsvpUrl = safeHttpUrl(event.url);
   const groupName = nameOf(event.groupId);
   const placeText = placeLabel(event);
@@ -363,6 +334,7 @@ function eventView(event: ListedEvent, context: Context): EventView {
     groupName,
     alsoListedOn: event.alsoListedOn.map((listing) => ({
       ...listing,
+      url: safeHttpUrl(listing.url),
       groupName: nameOf(listing.groupId),
       groupPath: groupPath(listing.groupId),
       platform: platformName(listing.url),
@@ -382,7 +354,6 @@ function eventView(event: ListedEvent, context: Context): EventView {
     path,
     pageUrl,
     groupPath: groupPath(event.groupId),
-    pageDescriptionHtml,
     addToCalendar: upcoming && event.status !== 'cancelled' ? addToCalendarLinks(event, path, pageUrl, descriptionText) : null,
     meta: {
       title: `${event.title} – ${plainDateLabel(times.day)}`,
@@ -398,7 +369,7 @@ function eventView(event: ListedEvent, context: Context): EventView {
           group,
           groupName,
           pageUrl,
-          groupPageUrl: absolute(siteUrl, groupPath(event.groupId)),
+          groupPageUrl: absoluteUrl(siteUrl, groupPath(event.groupId)),
           zone,
           description: descriptionText,
         }),
@@ -694,9 +665,11 @@ function groupView(
     .map((link) => safeHttpUrl(link))
     .filter((url): url is string => url !== null && !seen.has(url) && (seen.add(url), true))
     .map((url) => ({ url, label: linkLabel(url) }));
-  const description = htmlToPlainText(sanitizeDescription(group.descriptionHtml ?? ''));
+  const description = htmlToPlainText(group.descriptionHtml);
   return {
     ...group,
+    homepage,
+    imageUrl: safeHttpUrl(group.imageUrl),
     upcoming,
     past,
     health,
@@ -704,7 +677,7 @@ function groupView(
     dataAsOf,
     dataAsOfLabel: dataAsOf ? instantLabel(dataAsOf, context.zone) : null,
     path,
-    pageUrl: absolute(context.siteUrl, path),
+    pageUrl: absoluteUrl(context.siteUrl, path),
     feed: feedLinks(context.siteUrl, `${path}calendar.ics`),
     tagRefs: tagRefs(group.tags, context.tags),
     nextEvent: upcoming[0] ?? null,

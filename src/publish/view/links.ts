@@ -1,6 +1,7 @@
 import { safeHttpUrl } from '../../text/sanitize.ts';
 import type { StoredEvent, Venue } from '../../types.ts';
 import { truncateText } from '../../text/plain.ts';
+import { absoluteUrl } from '../site-paths.ts';
 
 // Links that leave the site: the event at its source, a map of the venue, "add to my calendar"
 // in Google and Outlook, and "subscribe" for a feed in any calendar app.
@@ -105,7 +106,7 @@ export interface FeedLinks {
 }
 
 export function feedLinks(siteUrl: string, path: string): FeedLinks {
-  const https = new URL(path.replace(/^\//, ''), `${siteUrl.replace(/\/+$/, '')}/`).href;
+  const https = absoluteUrl(siteUrl, path);
   const webcal = https.replace(/^https?:/, 'webcal:');
   return {
     path,

@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
-import { addMonths, dateLabel, monthLabel } from './date-labels.ts';
+import { dateLabel, monthLabel } from './date-labels.ts';
+import { addMonths } from '../../time.ts';
 import { appendTo } from '../../maps.ts';
 
 // The calendar pages: one month per page as a grid of weeks (Sunday first, as US calendars are),

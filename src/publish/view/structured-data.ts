@@ -1,6 +1,6 @@
 import { safeHttpUrl } from '../../text/sanitize.ts';
 import type { StoredGroup, ListedEvent } from '../../types.ts';
-import { addDays, zonedIso } from './date-labels.ts';
+import { addDays, zonedIso } from '../../time.ts';
 import { truncateText } from '../../text/plain.ts';
 
 // schema.org Event data for each event page, with the properties Google's event guidelines

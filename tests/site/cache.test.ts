@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cachedText, filesUnder } from '../../src/publish/cache.ts';
+import { cachedText, filesUnder } from '../../site/_config/cache.js';
 
 let dir: string;
 beforeEach(() => {

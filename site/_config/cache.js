@@ -6,20 +6,21 @@ import { join } from 'node:path';
 // Bootstrap to the templates takes about two seconds). Their output is kept in a cache folder,
 // named by a hash of everything it was made from, and made again only when one of those changed.
 
-export interface CachedStep {
-  cacheDir: string;
-  /** Names the step's output in the cache folder. */
-  name: string;
-  /** Every file the output depends on. */
-  inputs: string[];
-  make: () => Promise<string>;
-}
+/**
+ * @typedef {object} CachedStep
+ * @property {string} cacheDir
+ * @property {string} name Names the step's output in the cache folder.
+ * @property {string[]} inputs Every file the output depends on.
+ * @property {() => Promise<string>} make
+ */
 
 /**
  * The text `make` returns, from the cache when the same inputs (paths and contents) made it
  * before. A cache that cannot be read or written only means making the text every time.
+ * @param {CachedStep} step
+ * @returns {Promise<string>}
  */
-export async function cachedText({ cacheDir, name, inputs, make }: CachedStep): Promise<string> {
+export async function cachedText({ cacheDir, name, inputs, make }) {
   const hash = createHash('sha256');
   for (const file of inputs) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
   const file = join(cacheDir, `${name}-${hash.digest('hex').slice(0, 16)}`);
@@ -43,8 +44,13 @@ export async function cachedText({ cacheDir, name, inputs, make }: CachedStep): 
   return text;
 }
 
-/** Every file under `dir` whose name ends with one of `extensions`, in a stable order. */
-export function filesUnder(dir: string, extensions: string[]): string[] {
+/**
+ * Every file under `dir` whose name ends with one of `extensions`, in a stable order.
+ * @param {string} dir
+ * @param {string[]} extensions
+ * @returns {string[]}
+ */
+export function filesUnder(dir, extensions) {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => extensions.some((ext) => file.endsWith(ext)))
     .map((file) => join(dir, file))
