@@ -21,7 +21,8 @@ export interface Misspelling {
 /** Every key of the document that is probably a typo of a key the schema knows at that place. */
 export function misspeltKeys(doc: Document, schema: z.ZodType): Misspelling[] {
   const found: Misspelling[] = [];
-  const walk = (node: unknown, at: z.ZodType, path: DataPath): void => {
+  // `where` names a mapping that is the value of a free-form key (a host under fetch.hosts).
+  const walk = (node: unknown, at: z.ZodType, path: DataPath, where = placeLabel(path)): void => {
     const expected = unwrapped(at);
     const def = expected._zod.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType };
     if (def.type === 'object' && isMap(node)) {
@@ -36,14 +37,14 @@ export function misspeltKeys(doc: Document, schema: z.ZodType): Misspelling[] {
         }
         const meant = closestKey(key, Object.keys(shape));
         if (meant === null) continue;
-        const message = `unknown key "${key}" in ${placeLabel(path)}; did you mean "${meant}"?`;
+        const message = `unknown key "${key}" in ${where}; did you mean "${meant}"?`;
         found.push({ parent: path, key, meant, offset: pair.key.range[0], message });
       }
     } else if (def.type === 'array' && def.element && isSeq(node)) {
       node.items.forEach((item, index) => walk(item, def.element!, [...path, index]));
     } else if (def.type === 'record' && def.valueType && isMap(node)) {
       for (const pair of node.items) {
-        if (isScalar(pair.key)) walk(pair.value, def.valueType, [...path, String(pair.key.value)]);
+        if (isScalar(pair.key)) walk(pair.value, def.valueType, [...path, String(pair.key.value)], `${placeLabel(path)} "${String(pair.key.value)}"`);
       }
     }
   };
@@ -62,7 +63,7 @@ function unwrapped(schema: z.ZodType): z.ZodType {
   }
 }
 
-/** "the top level", "site", "group 2", "source 1 of group 2", "fetch.hosts.www.meetup.com". */
+/** "the top level", "site", "group 2", "source 1 of group 2", "fetch.hosts". */
 export function placeLabel(path: DataPath): string {
   if (path.length === 0) return 'the top level';
   const parts: string[] = [];
@@ -85,17 +86,27 @@ export function placeLabel(path: DataPath): string {
 /**
  * The known key `key` is probably a typo of: one edit away for short keys (`tag`, `urls`), two
  * for longer ones (`sorces`, `timezon`, `home_page`), letters swapped counting as one edit, case
- * ignored. Null for a key that is known or not close to any.
+ * ignored; the same words written another way (`minIntervalMs` for `min_interval_ms`); or the
+ * start of a longer key, its unit left out (`min_interval`, `deadline`). Null for a key that is
+ * known or not close to any.
  */
 export function closestKey(key: string, known: string[]): string | null {
   if (known.includes(key)) return null;
+  const words = wordsOf(key);
   let best: { name: string; distance: number } | null = null;
   for (const name of known) {
     const distance = editDistance(key.toLowerCase(), name);
     const allowed = name.length <= 4 ? 1 : 2;
-    if (distance <= allowed && (best === null || distance < best.distance)) best = { name, distance };
+    const sameWords = words === wordsOf(name);
+    const unitLeftOut = words.length >= 5 && wordsOf(name).startsWith(words);
+    if ((distance <= allowed || sameWords || unitLeftOut) && (best === null || distance < best.distance)) best = { name, distance };
   }
   return best?.name ?? null;
+}
+
+/** A key's letters and digits, lower case: `minIntervalMs` and `min_interval_ms` are the same words. */
+function wordsOf(key: string): string {
+  return key.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */

@@ -70,6 +70,12 @@ const BROKEN: { name: string; path: () => string; problem: RegExp }[] = [
   { name: 'site-not-mapping.yaml', problem: /:1:7: site \(title, url and timezone\) must be a mapping, not text "Spokane Tech"/ },
   { name: 'duplicate-key.yaml', problem: /:11:1: Map keys must be unique/ },
   { name: 'binary.yaml', problem: /:1:1: config file is not text \(binary data, or not UTF-8\)/ },
+  // The fetch section's politeness settings, whose typos would silently leave the defaults on
+  { name: 'fetch-concurency.yaml', problem: /:6:3: unknown key "concurency" in fetch; did you mean "concurrency"\?/ },
+  { name: 'fetch-deadline.yaml', problem: /:6:3: unknown key "deadline" in fetch; did you mean "deadline_seconds"\?/ },
+  { name: 'fetch-host.yaml', problem: /:6:3: unknown key "host" in fetch; did you mean "hosts"\?/ },
+  { name: 'fetch-min-interval.yaml', problem: /:9:7: unknown key "min_interval" in fetch\.hosts "www\.meetup\.com"; did you mean "min_interval_ms"\?/ },
+  { name: 'fetch-host-concurency.yaml', problem: /:8:7: unknown key "concurency" in fetch\.hosts "default"; did you mean "concurrency"\?/ },
 ].map((c) => ({ ...c, path: () => join(FIXTURES, c.name) }));
 
 const GENERATED: typeof BROKEN = [
