@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { InitOptions } from './commands/init.ts';
 import type { ExitCode } from './commands/shared.ts';
 
 // The command line: each command's flags, and the module that runs it, loaded only when it runs
@@ -64,6 +65,16 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(data())
     .addOption(new Option('--failures-dir <dir>', 'where fetch saved the responses that broke an adapter').default(DEFAULTS.failures))
     .action(action(() => import('./commands/alarm.ts')));
+
+  program
+    .command('init')
+    .description('write a starter sources.yaml for another city (never overwrites one without --force)')
+    .argument('[dir]', 'the folder to write it in', '.')
+    .requiredOption('--title <title>', 'the site\'s title, like "Boise Tech"')
+    .requiredOption('--url <url>', 'the address the site will be published at')
+    .requiredOption('--timezone <zone>', 'the time zone times are shown in, like America/Boise')
+    .option('--force', 'replace a sources.yaml that is there already')
+    .action((dir: string, options: Omit<InitOptions, 'dir'>) => action(() => import('./commands/init.ts'))({ ...options, dir }));
 
   try {
     await program.parseAsync(argv);

@@ -100,14 +100,16 @@ export const configSchema = z.looseObject({
   site: siteSchema,
   fetch: fetchSchema,
   duplicates: duplicatesSchema,
+  // A new city starts with none (`groups:` and nothing under it yet).
   groups: z
     .array(groupSchema, {
       error: (issue) =>
-        issue.input == null
+        issue.input === undefined
           ? 'groups is missing; list the groups to fetch'
           : `groups must be a list of groups, not ${describe(issue.input)}`,
     })
-    .min(1, { error: 'groups is empty; list at least one group' }),
+    .nullable()
+    .transform((groups) => groups ?? []),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -60,7 +60,6 @@ const BROKEN: { name: string; path: () => string; problem: RegExp }[] = [
   { name: 'misspelt-site-key.yaml', problem: /:4:3: unknown key "timezon" in site; did you mean "timezone"\?/ },
   { name: 'misspelt-group-key.yaml', problem: /:8:5: unknown key "sorces" in group 1; did you mean "sources"\?/ },
   { name: 'misspelt-source-key.yaml', problem: /:9:9: unknown key "tpye" in source 1 of group 1; did you mean "type"\?/ },
-  { name: 'empty-groups.yaml', problem: /:5:9: groups is empty; list at least one group/ },
   { name: 'tab-indented.yaml', problem: /:2:1: indented with a tab \(and 7 more lines\); YAML indents with spaces only, so replace the tabs with spaces/ },
   { name: 'alias-bomb.yaml', problem: /:3:8: too many aliases: expanding the \*references to &anchors would make this config enormous/ },
   { name: 'reserved-group-id.yaml', problem: /:6:9: group id "con" is a reserved file name on Windows/ },
@@ -194,6 +193,13 @@ describe('a sources.yaml that is fine as it is', () => {
     const result = loadConfig(join(FIXTURES, 'close-but-unknown-keys.yaml'));
     expect(result.ok).toBe(true);
     expect(loadConfig(join(FIXTURES, 'extra-keys.yaml')).ok).toBe(true);
+  });
+
+  it('accepts a config with no groups yet, as a new city starts (`groups: []` or `groups:` alone)', () => {
+    const empty = loadConfig(join(FIXTURES, 'empty-groups.yaml'));
+    expect(empty.ok && empty.config.groups).toEqual([]);
+    const bare = loadConfig(generated('bare-groups.yaml', VALID.slice(0, VALID.indexOf('groups:')) + 'groups:\n# none yet\n'));
+    expect(bare.ok && bare.config.groups).toEqual([]);
   });
 
   it('loads a file just under the size limit', () => {
