@@ -4,7 +4,7 @@ import type { Config } from '../config/schema.ts';
 import { openStore } from '../store/db.ts';
 import { restoreIfMissing } from '../store/restore.ts';
 import { readSnapshot, type Snapshot } from '../store/snapshot.ts';
-import { GitHubIssues } from './github.ts';
+import { GitHubApiError, GitHubIssues } from './github.ts';
 import { issueBody, issueTitle, marker, recoveredComment, stillFailingComment, type IssueContext } from './message.ts';
 import type { AlarmSettings } from './settings.ts';
 import { sourceStatuses, type SourceStatus } from './status.ts';
@@ -26,15 +26,46 @@ export interface AlarmOptions {
  * becomes unhealthy, comment on it while the source keeps failing, close it when the source
  * recovers. Returns what it did, one line per source it acted on, then a summary.
  */
-export async function raiseAlarms(options: AlarmOptions): Promise<string> {
+export async function raiseAlarms(options: AlarmOptions): Promise<AlarmReport> {
   const snapshot = loadSnapshot(options);
-  if (!snapshot) return 'nothing fetched yet (no store, no export): no alarms';
+  if (!snapshot) return { report: 'nothing fetched yet (no store, no snapshot): no alarms', warning: null };
   const statuses = sourceStatuses(snapshot.sources, snapshot.history);
   const github = options.settings.github;
-  const lines = github
-    ? await act(new GitHubIssues(github), statuses, (status) => contextOf(status, options))
-    : ['no GITHUB_TOKEN: showing what the alarm would do', ...statuses.flatMap(wouldDo)];
-  return [...lines, summary(statuses)].join('\n');
+  if (!github) {
+    return { report: ['no GITHUB_TOKEN: showing what the alarm would do', ...statuses.flatMap(wouldDo), summary(statuses)].join('\n'), warning: null };
+  }
+  try {
+    const lines = await act(new GitHubIssues(github), statuses, (status) => contextOf(status, options));
+    return { report: [...lines, summary(statuses)].join('\n'), warning: null };
+  } catch (error) {
+    const warning = issuesUnavailable(error, github.repository);
+    if (warning === null) throw error;
+    return { report: [...statuses.flatMap(wouldDo), summary(statuses)].join('\n'), warning };
+  }
+}
+
+export interface AlarmReport {
+  /** What the alarm did (or, without issues to write, would have done), a line per source, then a summary. */
+  report: string;
+  /** Set when the repository takes no issues from this token: the run goes on, and says so once. */
+  warning: string | null;
+}
+
+/**
+ * GitHub turns Issues off in a fork, and a token may lack the right to write them: neither is a
+ * broken run. Any other refusal (a 5xx, bad credentials) is, and is rethrown by the caller.
+ */
+function issuesUnavailable(error: unknown, repository: string): string | null {
+  if (!(error instanceof GitHubApiError)) return null;
+  if (error.status === 410) {
+    return `Issues are turned off in ${repository}, so no issue was opened about unhealthy sources (${error.message}). ` +
+      'Turn them on under Settings → General → Features → Issues to be told when a source keeps failing.';
+  }
+  if (error.status === 403) {
+    return `the token may not write issues in ${repository}, so no issue was opened about unhealthy sources (${error.message}). ` +
+      'Give the workflow job "issues: write" permission.';
+  }
+  return null;
 }
 
 function loadSnapshot(options: AlarmOptions): Snapshot | null {

@@ -22,6 +22,17 @@ interface IssueJson {
   pull_request?: unknown;
 }
 
+/** What GitHub answered when it refused a call: its status, and its words. */
+export class GitHubApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GitHubApiError';
+  }
+}
+
 const PAGE_SIZE = 100;
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -72,7 +83,7 @@ export class GitHubIssues {
       throw new Error(`GitHub API: ${shown} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     const text = await response.text();
-    if (!response.ok) throw new Error(`GitHub API: ${shown} answered ${response.status}: ${errorMessage(text)}`);
+    if (!response.ok) throw new GitHubApiError(response.status, `GitHub API: ${shown} answered ${response.status}: ${errorMessage(text)}`);
     return text ? JSON.parse(text) : null;
   }
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.ts';
@@ -180,6 +180,25 @@ describe('spokane-tech alarm against GitHub', () => {
     const result = await alarm(githubEnv({ GITHUB_TOKEN: '' }));
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/python-spokane meetup \S+: would open an issue, or comment on its open one \(failed 3 runs in a row\)/);
+  });
+
+  it.each([
+    [410, 'Issues are disabled for this repo', /Issues are turned off in spokane-tech\/spokane-tech.*Settings → General → Features → Issues/],
+    [403, 'Resource not accessible by integration', /the token may not write issues in spokane-tech\/spokane-tech.*"issues: write"/],
+  ])('warns once, writes the warning to the job summary and exits 0 when GitHub answers %i (a fork, a read-only token)', async (status, message, warning) => {
+    github.failWith(status, message);
+    const summaryFile = join(dir, `summary-${status}.md`);
+    try {
+      const result = await alarm(githubEnv({ GITHUB_STEP_SUMMARY: summaryFile }));
+      expect(result.code).toBe(0);
+      expect(result.stderr.match(/^warning: /gm)).toHaveLength(1);
+      expect(result.stderr).toMatch(warning);
+      expect(result.stderr).toContain(message);
+      expect(readFileSync(summaryFile, 'utf8')).toMatch(warning);
+      expect(result.stdout).toMatch(/\d+ source\(s\): /);
+    } finally {
+      github.failWith(null);
+    }
   });
 
   it('exits 1 saying what GitHub answered when the API fails', async () => {

@@ -22,7 +22,7 @@ export const FAKE_TOKEN = 'test-token-not-secret';
 export async function startFakeGitHub(repository: string) {
   const issues: FakeIssue[] = [];
   const requests: string[] = [];
-  let failWith: number | null = null;
+  let failWith: { status: number; message: string } | null = null;
   const prefix = `/repos/${repository}/issues`;
 
   const send = (response: ServerResponse, status: number, body: unknown) =>
@@ -41,7 +41,7 @@ export async function startFakeGitHub(repository: string) {
     const url = new URL(request.url ?? '/', 'http://localhost');
     requests.push(`${request.method} ${url.pathname}`);
     if (request.headers.authorization !== `Bearer ${FAKE_TOKEN}`) return send(response, 401, { message: 'Bad credentials' });
-    if (failWith !== null) return send(response, failWith, { message: 'Server Error' });
+    if (failWith !== null) return send(response, failWith.status, { message: failWith.message, documentation_url: 'https://docs.github.com/rest' });
     const body = await readJson(request);
 
     if (request.method === 'GET' && url.pathname === prefix) {
@@ -80,9 +80,9 @@ export async function startFakeGitHub(repository: string) {
     apiUrl: `http://127.0.0.1:${port}`,
     issues,
     requests,
-    /** Answer every authorized request with this status from now on (null: behave again). */
-    failWith(status: number | null) {
-      failWith = status;
+    /** Answer every authorized request with this status and message from now on (null: behave again). */
+    failWith(status: number | null, message = 'Server Error') {
+      failWith = status === null ? null : { status, message };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
