@@ -18,7 +18,7 @@ import type { Db } from '../store/db.ts';
 import { applyEvents, syncConfig, type StoredSource } from '../store/events.ts';
 import { saveGroupDetails } from '../store/groups.ts';
 import { countDrop } from '../store/health.ts';
-import { finishRun, lastUpcomingCount, recordFetch, startRun } from '../store/runs.ts';
+import { finishRun, lastSuccessfulCounts, recordFetch, startRun } from '../store/runs.ts';
 import { saveValidators, validatorStore } from '../store/validators.ts';
 import { adapterFor } from '../sources/registry.ts';
 
@@ -145,8 +145,10 @@ async function fetchSource(db: Db, runId: number, source: StoredSource, context:
   } catch (error) {
     const durationMs = performance.now() - started;
     if (error instanceof NotModified) {
-      // Nothing to parse or write; the count carries over, so health sees no drop.
-      const record = { durationMs, ...traffic(), upcoming: lastUpcomingCount(db, source.id) };
+      // Nothing to parse or write. The source lists what it listed last time, so its counts carry
+      // over: health sees no drop, and the table does not read "found 0".
+      const last = lastSuccessfulCounts(db, source.id);
+      const record = { durationMs, ...traffic(), found: last?.found ?? 0, upcoming: last?.upcoming ?? null };
       recordFetch(db, runId, source.id, { outcome: 'not_modified', ...record }, clock());
       return { ...base, outcome: 'not_modified', ...NOTHING_APPLIED, ...record, errorKind: null, message: null, countDrop: null, warnings: [] };
     }
@@ -163,7 +165,7 @@ async function fetchSource(db: Db, runId: number, source: StoredSource, context:
   const durationMs = performance.now() - started;
   const warnings = result.warnings ?? [];
   const { counts, drop } = db.transaction(() => {
-    const previousUpcoming = lastUpcomingCount(db, source.id);
+    const previousUpcoming = lastSuccessfulCounts(db, source.id)?.upcoming ?? null;
     const applied = applyEvents(db, source, result.events, { now, timezone: config.site.timezone });
     const drop = countDrop(previousUpcoming, applied.upcoming);
     if (result.group) saveGroupDetails(db, source.groupId, result.group, now);

@@ -106,15 +106,15 @@ export function recordFetch(db: Db, runId: number, sourceId: number, record: Fet
   );
 }
 
-/** How many upcoming events the source's last successful fetch found, if it ever succeeded. */
-export function lastUpcomingCount(db: Db, sourceId: number): number | null {
+/** How many events, and upcoming events, the source's last successful fetch found; null if it never succeeded. */
+export function lastSuccessfulCounts(db: Db, sourceId: number): { found: number; upcoming: number | null } | null {
   const row = db
-    .prepare<[number], { upcoming_count: number | null }>(
-      `SELECT upcoming_count FROM source_fetches WHERE source_id = ? AND outcome = 'ok'
+    .prepare<[number], { events_found: number; upcoming_count: number | null }>(
+      `SELECT events_found, upcoming_count FROM source_fetches WHERE source_id = ? AND outcome = 'ok'
        ORDER BY finished_at DESC, run_id DESC LIMIT 1`,
     )
     .get(sourceId);
-  return row?.upcoming_count ?? null;
+  return row === undefined ? null : { found: row.events_found, upcoming: row.upcoming_count };
 }
 
 interface FetchRow {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openStore, type Db } from '../../src/store/db.ts';
 import { applyEvents, syncConfig, type StoredSource } from '../../src/store/events.ts';
 import { saveGroupDetails } from '../../src/store/groups.ts';
-import { FETCHES_KEPT_PER_SOURCE, finishRun, lastUpcomingCount, recordFetch, startRun } from '../../src/store/runs.ts';
+import { FETCHES_KEPT_PER_SOURCE, finishRun, lastSuccessfulCounts, recordFetch, startRun } from '../../src/store/runs.ts';
 import { restoreIfMissing } from '../../src/store/restore.ts';
 import { readSnapshot, writeSnapshot } from '../../src/store/snapshot.ts';
 import type { SourceEvent, StoredEvent } from '../../src/types.ts';
@@ -107,9 +107,9 @@ describe('restoring the store from the export', () => {
     const restored = openStore(join(dir, 'restored.db'));
     const idOf = (db: Db, groupId: string) => syncConfig(db, config).find((s) => s.groupId === groupId)!.id;
     for (const group of ['py', 'rust']) {
-      expect(lastUpcomingCount(restored, idOf(restored, group))).toBe(lastUpcomingCount(original, idOf(original, group)));
+      expect(lastSuccessfulCounts(restored, idOf(restored, group))).toEqual(lastSuccessfulCounts(original, idOf(original, group)));
     }
-    expect(lastUpcomingCount(restored, idOf(restored, 'rust'))).toBe(1);
+    expect(lastSuccessfulCounts(restored, idOf(restored, 'rust'))?.upcoming).toBe(1);
   });
 
   it('sees no change in an event fetched again after the restore', () => {
