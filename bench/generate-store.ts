@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { openStore } from '../src/store/db.ts';
 import { applyEvents, syncConfig } from '../src/store/events.ts';
 import type { SourceEvent } from '../src/types.ts';
-import type { Config } from '../src/config/schema.ts';
+import { configSchema, type Config } from '../src/config/schema.ts';
 
 // A realistic store for the build benchmark: not copies of one event, but groups with their own
 // rhythm (weekly, monthly, one-offs), two years of past events, online, hybrid, cancelled, all-day
@@ -28,7 +28,7 @@ export function generateStore(dir: string, eventCount: number, now = new Date())
   mkdirSync(dir, { recursive: true });
   const random = mulberry32(eventCount);
   const tags = Array.from({ length: TAGS }, (_, i) => `${TOPICS[i % TOPICS.length]}${i >= TOPICS.length ? `-${i}` : ''}`);
-  const config: Config = {
+  const config: Config = configSchema.parse({
     site: { title: 'Inland Northwest Tech', url: 'https://bench.example', timezone: 'America/Los_Angeles' },
     groups: Array.from({ length: GROUPS }, (_, i) => ({
       id: `group-${i}`,
@@ -37,9 +37,7 @@ export function generateStore(dir: string, eventCount: number, now = new Date())
       tags: pick(random, tags, 1 + Math.floor(random() * 3)),
       sources: [{ type: 'ical' as const, url: `https://feeds.example/${i}.ics` }],
     })),
-    duplicates: { merge: [], split: [] },
-    fetch: {},
-  };
+  });
   const configPath = join(dir, 'sources.yaml');
   writeFileSync(configPath, stringify(config));
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isWindowsReservedName } from '../fsutil.ts';
 import { isValidTimeZone } from '../time.ts';
 import { SOURCE_TYPES } from '../types.ts';
+import { announceSchema } from './announce-schema.ts';
 import { describe, httpUrl, mapping, nonEmptyText, optionalHttpUrl, optionalText, requiredText, wholeNumber } from './fields.ts';
 
 // What sources.yaml may say, and what each part means once read. The types the rest of the
@@ -100,6 +101,7 @@ export const configSchema = z.looseObject({
   site: siteSchema,
   fetch: fetchSchema,
   duplicates: duplicatesSchema,
+  announce: announceSchema,
   // A new city starts with none (`groups:` and nothing under it yet).
   groups: z
     .array(groupSchema, {

@@ -4,6 +4,7 @@ import { fetchAll } from '../../src/fetch/run.ts';
 import { openStore, type Db } from '../../src/store/db.ts';
 import { readSnapshot } from '../../src/store/snapshot.ts';
 import type { Config, FetchSettings } from '../../src/config/schema.ts';
+import { config as testConfig, groupConfig, siteConfig } from '../helpers/builders.ts';
 import { HOUR, daysFrom, icsFeed } from '../helpers/feeds.ts';
 import { hang, redirect, resetMidBody, respond, sequence, trickle, type FaultRoute } from '../helpers/fault-server.ts';
 import { BOUND_MS, useFaultServer } from '../http/harness.ts';
@@ -27,17 +28,13 @@ const calendar = (body: string, headers: Record<string, string> = {}): FaultRout
 const setup = useFaultServer(3);
 
 function configFor(paths: string[], fetch: FetchSettings = {}): Config {
-  return {
-    site: { title: 'T', url: 'https://t.example', timezone: 'America/Los_Angeles' },
-    groups: paths.map((path, i) => ({
-      id: `g${i}`,
-      name: `Group ${i}`,
-      tags: [],
-      sources: [{ type: 'ical', url: setup.server.url(path, i % setup.server.hosts.length) }],
-    })),
-    duplicates: { merge: [], split: [] },
+  return testConfig({
+    site: siteConfig({ title: 'T', url: 'https://t.example' }),
+    groups: paths.map((path, i) =>
+      groupConfig({ id: `g${i}`, name: `Group ${i}`, sources: [{ type: 'ical', url: setup.server.url(path, i % setup.server.hosts.length) }] }),
+    ),
     fetch: { deadlineSeconds: 3, ...fetch },
-  };
+  });
 }
 
 const run = (db: Db, config: Config) =>

@@ -8,20 +8,19 @@ import { readSnapshot } from '../../src/store/snapshot.ts';
 import { SourceFailure } from '../../src/errors.ts';
 import type { HttpClient, HttpResponse } from '../../src/http/client.ts';
 import type { Config } from '../../src/config/schema.ts';
+import { config as testConfig, groupConfig, siteConfig } from '../helpers/builders.ts';
 import { HOUR, daysFrom, icsFeed } from '../helpers/feeds.ts';
 
 const now = new Date();
 const FEED_URL = 'https://py.example/feed.ics';
 
-const config: Config = {
-  site: { title: 'T', url: 'https://t.example', timezone: 'America/Los_Angeles' },
+const config: Config = testConfig({
+  site: siteConfig({ title: 'T', url: 'https://t.example' }),
   groups: [
-    { id: 'py', name: 'Python', tags: [], sources: [{ type: 'ical', url: FEED_URL }] },
-    { id: 'rust', name: 'Rust', tags: [], sources: [{ type: 'ical', url: 'https://rust.example/feed.ics' }] },
+    groupConfig({ id: 'py', name: 'Python', sources: [{ type: 'ical', url: FEED_URL }] }),
+    groupConfig({ id: 'rust', name: 'Rust', sources: [{ type: 'ical', url: 'https://rust.example/feed.ics' }] }),
   ],
-  duplicates: { merge: [], split: [] },
-  fetch: {},
-};
+});
 
 function feedWith(count: number): string {
   return icsFeed(

@@ -1,4 +1,4 @@
-import type { Config, GroupConfig, SiteConfig } from '../../src/config/schema.ts';
+import { configSchema, type Config, type GroupConfig, type SiteConfig } from '../../src/config/schema.ts';
 import type { SourceHealth } from '../../src/store/health.ts';
 import type { FetchEntry } from '../../src/store/runs.ts';
 import type { ListedEvent, SourceEvent, StoredEvent, StoredGroup } from '../../src/types.ts';
@@ -128,7 +128,7 @@ export function groupConfig(overrides: Partial<GroupConfig> = {}): GroupConfig {
   return { id: 'python-spokane', name: 'Spokane Python User Group', tags: [], sources: [{ type: 'ical', url: 'https://py.example/feed.ics' }], ...overrides };
 }
 
-/** A whole config: the site, the groups given (one by default), nothing else set. */
+/** A whole config: the site, the groups given (one by default), every other section as the schema defaults it. */
 export function config(overrides: Partial<Config> = {}): Config {
-  return { site: siteConfig(), groups: [groupConfig()], duplicates: { merge: [], split: [] }, fetch: {}, ...overrides };
+  return { ...configSchema.parse({ site: siteConfig(), groups: [] }), groups: [groupConfig()], ...overrides };
 }

@@ -11,6 +11,7 @@ import { applyEvents, syncConfig } from '../../src/store/events.ts';
 import { eventSlug, stableEventId } from '../../src/store/ids.ts';
 import type { SourceEvent } from '../../src/types.ts';
 import type { Config } from '../../src/config/schema.ts';
+import { config as testConfig, groupConfig } from '../helpers/builders.ts';
 import { GROUPS, NOW, event, site } from '../site/snapshot.ts';
 
 // Folder and file names made from what sources say (titles) or what a pull request can change
@@ -81,15 +82,13 @@ describe('event slugs made from scraped titles', () => {
   it('differ for two events with the same title on the same day, from one source or two', () => {
     const db = openStore(join(scratch, 'same-title.db'));
     try {
-      const config: Config = {
+      const config: Config = testConfig({
         site: site(),
         groups: [
-          { id: 'one', name: 'One', tags: [], sources: [{ type: 'ical', url: 'https://one.example/a.ics' }] },
-          { id: 'two', name: 'Two', tags: [], sources: [{ type: 'ical', url: 'https://two.example/b.ics' }] },
+          groupConfig({ id: 'one', name: 'One', sources: [{ type: 'ical', url: 'https://one.example/a.ics' }] }),
+          groupConfig({ id: 'two', name: 'Two', sources: [{ type: 'ical', url: 'https://two.example/b.ics' }] }),
         ],
-        duplicates: { merge: [], split: [] },
-        fetch: {},
-      };
+      });
       const [first, second] = syncConfig(db, config);
       const listing = (id: string): SourceEvent => ({
         sourceEventId: id,
