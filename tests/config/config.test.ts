@@ -61,8 +61,43 @@ describe('a valid sources.yaml', () => {
         ],
         duplicates: { merge: [], split: [] },
         fetch: {},
+        announce: { discord: null, mastodon: null, bluesky: null, digestDay: 'monday', firstRunWindowDays: 2, maxPostsPerRun: 10 },
       },
     });
+  });
+
+  it('reads the channels to announce on, with the defaults for what is left out', () => {
+    const result = loadConfig(writeConfig(`${VALID_HEAD}announce:
+  discord:
+  mastodon:
+    server: https://fosstodon.org
+  bluesky:
+    handle: '@spokanetech.bsky.social'
+  digest_day: friday
+`));
+    expect(result.ok && result.config.announce).toEqual({
+      discord: { username: undefined, avatarUrl: undefined },
+      mastodon: { server: 'https://fosstodon.org', visibility: 'public' },
+      bluesky: { handle: 'spokanetech.bsky.social', service: 'https://bsky.social' },
+      digestDay: 'friday',
+      firstRunWindowDays: 2,
+      maxPostsPerRun: 10,
+    });
+  });
+
+  it('says what is wrong with an announce section, and where', () => {
+    const result = loadConfig(writeConfig(`${VALID_HEAD}announce:
+  mastodon:
+    sever: https://fosstodon.org
+  bluesky:
+    handle: not a handle
+  digest_day: someday
+`));
+    expect(!result.ok && result.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/:\d+:5: unknown key "sever" in announce\.mastodon; did you mean "server"\?/),
+      expect.stringMatching(/:\d+:13: announce\.bluesky\.handle "not a handle" is not a Bluesky handle/),
+      expect.stringMatching(/:\d+:15: announce\.digest_day must be a day of the week \(monday, .*\), not text "someday"/),
+    ]);
   });
 
   it('reads duplicate overrides as pairs of event URLs', () => {
