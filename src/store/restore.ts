@@ -1,6 +1,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { Db } from './db.ts';
 import { openStore } from './db.ts';
+import { restoreAnnouncementHistory } from './announcements.ts';
 import { contentHash } from './ids.ts';
 import { recordFetch } from './runs.ts';
 import { readSnapshotFiles, type Snapshot } from './snapshot.ts';
@@ -41,6 +42,7 @@ export function restoreIfMissing(dbPath: string, dataDir: string): boolean {
 /** Write an exported snapshot into an empty store, ids, slugs, sequences and history as they were. */
 export function restoreStore(db: Db, snapshot: Snapshot): void {
   db.transaction(() => {
+    restoreAnnouncementHistory(db, snapshot.announcements);
     const sourceId = sourceIds(db);
     for (const group of snapshot.groups) {
       db.prepare('INSERT INTO groups (id, name, details_json, details_updated_at) VALUES (?, ?, ?, ?)').run(

@@ -94,4 +94,23 @@ export const MIGRATIONS: readonly string[] = [
   -- One word for a source that needs attention: a fall in upcoming events is a count drop.
   ALTER TABLE source_fetches RENAME COLUMN alert TO count_drop;
   `,
+  `
+  -- What was posted where (spokane-tech announce), so nothing is announced twice: keyed by what
+  -- was announced (new:<event id>, changed:<event id>:<sequence>, cancelled:<event id>,
+  -- digest:<yyyy>-W<ww>).
+  CREATE TABLE announcements (
+    channel TEXT NOT NULL,
+    key TEXT NOT NULL,
+    posted_at TEXT NOT NULL,
+    -- the post's id on the platform, when it gave one
+    remote_id TEXT,
+    PRIMARY KEY (channel, key)
+  );
+
+  -- When each channel was first announced on: events first seen long before are never posted.
+  CREATE TABLE announce_channels (
+    channel TEXT PRIMARY KEY,
+    first_run_at TEXT NOT NULL
+  );
+  `,
 ];

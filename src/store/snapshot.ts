@@ -8,6 +8,7 @@ import type { EventChange, SourceEvent, SourceType, StoredEvent, StoredGroup } f
 import type { Db } from './db.ts';
 import { MISSING_FETCHES_BEFORE_REMOVAL } from './events.ts';
 import { configuredGroup, readGroups } from './groups.ts';
+import { readAnnouncementHistory, type AnnouncementHistory } from './announcements.ts';
 import { assessHealth, type SourceHealth } from './health.ts';
 import { readFetchHistory, type FetchEntry, type FetchHistory, type SourceRef } from './runs.ts';
 
@@ -22,6 +23,7 @@ export interface Snapshot {
   groups: StoredGroup[];
   sources: SourceHealth[];
   history: FetchHistory;
+  announcements: AnnouncementHistory;
 }
 
 export const SNAPSHOT_FILES = {
@@ -29,6 +31,7 @@ export const SNAPSHOT_FILES = {
   groups: 'groups.json',
   sources: 'sources.json',
   history: 'runs.json',
+  announcements: 'announcements.json',
 } as const;
 
 /** Read the store, for the sources the config lists today. */
@@ -44,13 +47,14 @@ export function readSnapshot(db: Db, config: Config): Snapshot {
     groups: readGroups(db, config),
     sources: history.bySource.map(([source, newestFirst]) => assessHealth(source, newestFirst)),
     history: history.kept,
+    announcements: readAnnouncementHistory(db),
   };
 }
 
 /** The snapshot of a config with nothing fetched yet: its groups, no events, no history. */
 export function emptySnapshot(config: Config): Snapshot {
   const groups = config.groups.map((group) => configuredGroup(group, null, null));
-  return { events: [], groups, sources: [], history: { runs: [], fetches: [] } };
+  return { events: [], groups, sources: [], history: { runs: [], fetches: [] }, announcements: { channels: [], posts: [] } };
 }
 
 function configuredSources(config: Config): SourceRef[] {
@@ -137,8 +141,9 @@ export function writeSnapshot(dir: string, snapshot: Snapshot): void {
  */
 export function readSnapshotFiles(dir: string): Snapshot | null {
   if (!existsSync(join(dir, SNAPSHOT_FILES.events))) return null;
-  const read = (file: string): unknown => {
+  const read = (file: string, whenMissing?: unknown): unknown => {
     const path = join(dir, file);
+    if (!existsSync(path) && whenMissing !== undefined) return whenMissing;
     if (!existsSync(path)) throw new Error(`the snapshot in ${dir} is incomplete: ${file} is missing`);
     try {
       return JSON.parse(readFileSync(path, 'utf8'));
@@ -152,6 +157,8 @@ export function readSnapshotFiles(dir: string): Snapshot | null {
     groups: read(SNAPSHOT_FILES.groups) as StoredGroup[],
     sources: read(SNAPSHOT_FILES.sources) as SourceHealth[],
     history: { ...history, fetches: history.fetches.map(withCountDrop) },
+    // Snapshots from before announcing began have no such file: nothing was announced then.
+    announcements: read(SNAPSHOT_FILES.announcements, { channels: [], posts: [] }) as AnnouncementHistory,
   });
 }
 
