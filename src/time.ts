@@ -182,3 +182,27 @@ export function zonedIso(instant: string, zone: string): string {
 export function localDay(instant: string, zone: string): string {
   return isoParts(instant, zone)?.day ?? Temporal.Instant.from(instant).toZonedDateTimeISO(zone).toPlainDate().toString();
 }
+
+export interface IsoWeek {
+  /** `2026-W50` */
+  id: string;
+  /** Its Monday and Sunday, `YYYY-MM-DD`. */
+  monday: string;
+  sunday: string;
+}
+
+/** The ISO 8601 week (Monday to Sunday) a `YYYY-MM-DD` day falls in. */
+export function isoWeekOf(day: string): IsoWeek {
+  const date = Temporal.PlainDate.from(day);
+  const monday = date.subtract({ days: date.dayOfWeek - 1 });
+  return {
+    id: `${date.yearOfWeek}-W${String(date.weekOfYear).padStart(2, '0')}`,
+    monday: monday.toString(),
+    sunday: monday.add({ days: 6 }).toString(),
+  };
+}
+
+/** 1 for Monday to 7 for Sunday, as ISO 8601 counts. */
+export function isoWeekday(day: string): number {
+  return Temporal.PlainDate.from(day).dayOfWeek;
+}
