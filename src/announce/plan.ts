@@ -40,7 +40,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function planAnnouncements(input: PlanInput): Plan {
   const posted = new Map(input.posts.filter((p) => p.channel === input.channel).map((p) => [p.key, p.postedAt]));
   const nowIso = input.now.toISOString();
-  const upcoming = input.events.filter((e) => !e.removed && isUpcoming(e, nowIso));
+  // Soonest first: an all-day date sorts before the timed events of its day, as in the lists.
+  const upcoming = input.events.filter((e) => !e.removed && isUpcoming(e, nowIso)).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   // On a channel's first run, only what was first seen lately is news; the rest is backlog.
   const start = Date.parse(input.firstRunAt ?? nowIso) - input.settings.firstRunWindowDays * DAY_MS;
 
