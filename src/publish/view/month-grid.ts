@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { dateLabel, monthLabel } from './date-labels.ts';
 import { addMonths } from '../../time.ts';
 import { appendTo } from '../../maps.ts';
+import { byStartThenId } from '../order.ts';
 
 // The calendar pages: one month per page as a grid of weeks (Sunday first, as US calendars are),
 // each day listing the events on it in the site's time zone.
@@ -85,7 +86,7 @@ export function monthRange(events: GridEvent[], today: string): string[] {
 
 export function buildMonths<E extends GridEvent>(events: E[], today: string): MonthView<E>[] {
   const byDay = new Map<string, DayEntry<E>[]>();
-  const sorted = [...events].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
+  const sorted = [...events].sort(byStartThenId);
   for (const event of sorted) {
     event.days.forEach((day, i) => {
       const entry = { event, timeLabel: i === 0 ? event.startTimeLabel : 'continues', continued: i > 0 };
