@@ -3,7 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import { htmlToPlainText } from '../text/plain.ts';
 import { absoluteUrl, eventPath } from './site-paths.ts';
 import { byStartThenId } from './order.ts';
-import { venueLines } from './view/links.ts';
+import { venueLines } from './view/place.ts';
 import type { EventStatus as OurStatus, StoredEvent } from '../types.ts';
 
 // The feeds follow RFC 5545 (see GUIDE.md, "Calendar feeds"). Each VEVENT is written here the way

@@ -3,7 +3,9 @@ import { absoluteUrl } from './site-paths.ts';
 import { writeFileAtomic, writeJsonArrayAtomic } from '../fsutil.ts';
 import { renderCalendar } from './calendar.ts';
 import { timed } from './timings.ts';
-import { listingGroups, type EventView, type GroupView, type SiteView } from './view/index.ts';
+import { listingGroups, type EventView } from './view/event.ts';
+import type { GroupView } from './view/group.ts';
+import type { SiteView } from './view/index.ts';
 import { indexBy } from '../maps.ts';
 
 // The files of the site that are not pages: calendar feeds (all, per group, per tag, per
@@ -51,8 +53,8 @@ function writeFeeds(dir: string, view: SiteView, now: Date): void {
   }
   // One event's own file for "add to calendar": same UID and SEQUENCE as in the feeds, so a
   // calendar that has both sees one event.
-  for (const event of view.events.filter((e) => e.upcoming)) {
-    write(`${event.path}event.ics`, renderCalendar([event], { name: view.site.title, siteUrl, now, written }));
+  for (const event of view.events) {
+    if (event.links.ics) write(event.links.ics, renderCalendar([event], { name: view.site.title, siteUrl, now, written }));
   }
 }
 
@@ -86,9 +88,9 @@ function publicEvent(e: EventView, view: SiteView) {
     venue: e.venue,
     onlineUrl: e.onlineUrl,
     url: e.url,
-    page: e.pageUrl,
-    ics: e.upcoming ? absolute(`${e.path}event.ics`) : null,
-    group: { id: e.groupId, name: e.groupName, page: absolute(e.groupPath) },
+    page: e.links.pageUrl,
+    ics: e.links.ics ? absolute(e.links.ics) : null,
+    group: { id: e.groupId, name: e.groupName, page: absolute(e.links.groupPath) },
     alsoListedOn: e.alsoListedOn.map((l) => ({ groupId: l.groupId, groupName: l.groupName, sourceType: l.sourceType, url: l.url })),
     tags: e.tags.map((t) => t.name),
     changes: e.changes,
@@ -120,10 +122,10 @@ function publicGroup(g: GroupView) {
     calendar: g.feed.https,
     webcal: g.feed.webcal,
     upcomingCount: g.upcoming.length,
-    nextEvent: next ? { id: next.id, title: next.title, start: next.start, allDay: next.allDay, page: next.pageUrl } : null,
+    nextEvent: next ? { id: next.id, title: next.title, start: next.start, allDay: next.allDay, page: next.links.pageUrl } : null,
     activity: g.activity.state,
     dataAsOf: g.dataAsOf,
-    sources: g.sourceViews.map((s) => ({
+    sources: g.sourceHealth.map((s) => ({
       type: s.type,
       url: s.url,
       status: s.state === 'unknown' ? 'never' : s.lastOutcome === 'failed' ? 'failing' : 'ok',
