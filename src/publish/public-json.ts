@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import type { Attendance, EventChange, EventStatus, SourceType, Venue } from '../types.ts';
+import type { Listing, StoredEvent, StoredGroup } from '../types.ts';
+import type { SourceHealth } from '../store/health.ts';
 import { writeFileAtomic, writeJsonArrayAtomic } from '../fsutil.ts';
 import { absoluteUrl } from './site-paths.ts';
 import type { EventView } from './view/event.ts';
@@ -10,65 +11,57 @@ import type { SiteView } from './view/index.ts';
 // here and documented for users in site/schema/*.schema.json; change both together, and only on
 // purpose: scripts read these files.
 
-/** One listed event in events.json. */
-export interface PublicEvent {
-  id: string;
-  title: string;
-  start: string;
-  end: string;
-  allDay: boolean;
-  endEstimated: boolean;
-  timezone: string | null;
-  status: EventStatus;
-  attendance: Attendance;
-  venue: Venue | null;
-  onlineUrl: string | null;
-  /** The event's own page at its source. */
-  url: string | null;
+/** One listed event in events.json: what the store holds of it, and where it is on this site. */
+export interface PublicEvent
+  extends Pick<
+    StoredEvent,
+    | 'id'
+    | 'title'
+    | 'start'
+    | 'end'
+    | 'allDay'
+    | 'endEstimated'
+    | 'timezone'
+    | 'status'
+    | 'attendance'
+    | 'venue'
+    | 'onlineUrl'
+    | 'url'
+    | 'changes'
+    | 'descriptionHtml'
+    | 'imageUrl'
+    | 'topics'
+    | 'sequence'
+    | 'firstSeen'
+    | 'lastChanged'
+  > {
   /** Its page on this site. */
   page: string;
   /** Its own calendar file, while it is upcoming. */
   ics: string | null;
   group: { id: string; name: string; page: string };
-  alsoListedOn: { groupId: string; groupName: string; sourceType: SourceType; url: string | null }[];
+  alsoListedOn: (Listing & { groupName: string })[];
+  /** The names of its tags. */
   tags: string[];
-  changes: EventChange[];
-  descriptionHtml: string;
-  imageUrl: string | null;
-  topics: string[];
-  sequence: number;
-  firstSeen: string;
-  lastChanged: string;
 }
 
-/** One group in groups.json. */
-export interface PublicGroup {
-  id: string;
-  name: string;
-  homepage: string | null;
-  descriptionHtml: string | null;
-  imageUrl: string | null;
-  links: string[];
-  tags: string[];
+/** One group in groups.json: what sources.yaml and its platform say, its feeds and how it is doing. */
+export interface PublicGroup extends Pick<StoredGroup, 'id' | 'name' | 'homepage' | 'descriptionHtml' | 'imageUrl' | 'links' | 'tags'> {
   page: string;
   calendar: string;
   webcal: string;
   upcomingCount: number;
-  nextEvent: { id: string; title: string; start: string; allDay: boolean; page: string } | null;
+  nextEvent: (Pick<StoredEvent, 'id' | 'title' | 'start' | 'allDay'> & { page: string }) | null;
   activity: ActivityState;
   dataAsOf: string | null;
   sources: PublicSource[];
 }
 
-export interface PublicSource {
-  type: SourceType;
-  url: string;
+/** How one source of a group is doing. */
+export interface PublicSource
+  extends Pick<SourceHealth, 'type' | 'url' | 'lastAttempt' | 'lastSuccess' | 'lastFailure' | 'lastError' | 'consecutiveFailures'> {
+  /** `never` fetched, its last fetch `failing`, or `ok`. */
   status: 'never' | 'failing' | 'ok';
-  lastAttempt: string | null;
-  lastSuccess: string | null;
-  lastFailure: string | null;
-  lastError: string | null;
-  consecutiveFailures: number;
 }
 
 /** events.json (every event its source still lists) and groups.json, into the site folder `dir`. */

@@ -14,13 +14,9 @@ function viewOf(events: ListedEvent[], options: { groups?: StoredGroup[]; source
 const pastEvent = (overrides: Partial<ListedEvent>) => listedEvent({ start: '2026-10-01T01:00:00Z', end: '2026-10-01T03:00:00Z', ...overrides });
 
 describe('which events the site lists', () => {
-  it('lists every event soonest first, all-day events before the timed ones of their day', () => {
-    const events = [
-      listedEvent({ id: 'evening', start: '2026-12-13T02:00:00Z', end: '2026-12-13T04:00:00Z' }),
-      listedEvent({ id: 'all-day', allDay: true, start: '2026-12-12', end: '2026-12-13' }),
-      listedEvent({ id: 'morning', start: '2026-12-12T17:00:00Z', end: '2026-12-12T18:00:00Z' }),
-    ];
-    expect(viewOf(events).events.map((e) => e.id)).toEqual(['all-day', 'morning', 'evening']);
+  it('lists every event soonest first, past and upcoming alike', () => {
+    const events = [listedEvent({ id: 'later', start: '2026-12-10T02:00:00Z', end: '2026-12-10T04:00:00Z' }), pastEvent({ id: 'past' }), listedEvent({ id: 'sooner' })];
+    expect(viewOf(events).events.map((e) => e.id)).toEqual(['past', 'sooner', 'later']);
   });
 
   it('lists an event no longer given by its source as neither upcoming nor past on its group page', () => {
