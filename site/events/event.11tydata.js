@@ -1,6 +1,6 @@
 // Each event page's title and head metadata come ready from the view (no string templates here:
 // those would escape the title twice).
-/** @typedef {{ event: import('../../src/publish/view/index.ts').EventView }} Data */
+/** @typedef {{ event: import('../../src/publish/view/event.ts').EventView }} Data */
 
 export default {
   // A function rather than a template string: nothing to compile for each page.

@@ -1,4 +1,4 @@
-/** @typedef {{ group: import('../../src/publish/view/index.ts').GroupView }} Data */
+/** @typedef {{ group: import('../../src/publish/view/group.ts').GroupView }} Data */
 
 export default {
   // A function rather than a template string: nothing to compile for each page.

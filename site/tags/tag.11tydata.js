@@ -1,4 +1,4 @@
-/** @typedef {{ tag: import('../../src/publish/view/index.ts').TagView }} Data */
+/** @typedef {{ tag: import('../../src/publish/view/tag.ts').TagView }} Data */
 
 export default {
   // A function rather than a template string: nothing to compile for each page.

@@ -2,7 +2,9 @@ import * as ics from 'ics';
 import { Temporal } from 'temporal-polyfill';
 import { htmlToPlainText } from '../text/plain.ts';
 import { absoluteUrl, eventPath } from './site-paths.ts';
-import type { EventStatus as OurStatus, StoredEvent, Venue } from '../types.ts';
+import { byStartThenId } from './order.ts';
+import { venueLines } from './view/place.ts';
+import type { EventStatus as OurStatus, StoredEvent } from '../types.ts';
 
 // The feeds follow RFC 5545 (see GUIDE.md, "Calendar feeds"). Each VEVENT is written here the way
 // the `ics` library writes it (property order, date formats, text escaping: a test holds the two
@@ -84,15 +86,6 @@ function endsOnOrAfter(event: StoredEvent, limit: { instant: number; date: strin
   return event.allDay ? event.end >= limit.date : Date.parse(event.end) >= limit.instant;
 }
 
-// Plain code-unit comparison, not localeCompare: the order must not depend on the machine's locale.
-function byStartThenId(a: StoredEvent, b: StoredEvent): number {
-  return compare(a.start, b.start) || compare(a.id, b.id);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 // ---- one event ----
 
 /** One event's VEVENT, BEGIN to END, unfolded: the properties ics writes, in its order. */
@@ -150,16 +143,8 @@ function descriptionOf(event: StoredEvent, pageUrl: string): string {
 }
 
 function locationOf(event: StoredEvent): string | null {
-  const place = venueText(event.venue);
+  const place = venueLines(event.venue).join(', ') || null;
   return event.attendance === 'online' ? (event.onlineUrl ?? place) : (place ?? event.onlineUrl);
-}
-
-// Sources often repeat the venue name at the start of its address ("Hive, 2904 E Sprague Ave").
-function venueText(venue: Venue | null): string | null {
-  const name = venue?.name?.trim() || null;
-  const address = venue?.address?.trim() || null;
-  if (name === null || address === null) return name ?? address;
-  return address.toLowerCase().startsWith(name.toLowerCase()) ? address : `${name}, ${address}`;
 }
 
 // A lone CR and other control characters would break the line structure (RFC 5545 allows no

@@ -1,6 +1,8 @@
 import type { StoredEvent, ListedEvent } from '../types.ts';
 import type { Config } from '../config/schema.ts';
 import { appendTo } from '../maps.ts';
+import { byStartThenId, compareText } from './order.ts';
+import { foldAccentsAndCase } from './text-folding.ts';
 
 /** Two listings of one event start within this much of each other (time zones guessed, rounding). */
 const START_TOLERANCE_MS = 30 * 60 * 1000;
@@ -40,7 +42,7 @@ export function mergeDuplicates(events: StoredEvent[], overrides: Config['duplic
       alsoListedOn: others.map((e) => ({ groupId: e.groupId, sourceType: e.sourceType, url: e.url })),
     };
   });
-  return listed.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
+  return listed.sort(byStartThenId);
 }
 
 function joinOnKey(keys: (string | null)[], join: (i: number, j: number) => void): void {
@@ -74,14 +76,11 @@ function startMs(event: StoredEvent): number {
 }
 
 function firstSeenFirst(a: StoredEvent, b: StoredEvent): number {
-  return a.firstSeen < b.firstSeen ? -1 : a.firstSeen > b.firstSeen ? 1 : a.id < b.id ? -1 : 1;
+  return compareText(a.firstSeen, b.firstSeen) || compareText(a.id, b.id);
 }
 
 export function normalizeTitle(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return foldAccentsAndCase(title)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

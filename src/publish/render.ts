@@ -2,7 +2,8 @@ import Eleventy from '@11ty/eleventy';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { EventView, SiteView } from './view/index.ts';
+import type { EventView } from './view/event.ts';
+import type { SiteView } from './view/index.ts';
 import { startSearchIndex, type SearchIndex } from './search.ts';
 import { timed } from './timings.ts';
 

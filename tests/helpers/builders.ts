@@ -2,13 +2,20 @@ import { configSchema, type Config, type GroupConfig, type SiteConfig } from '..
 import type { SourceHealth } from '../../src/store/health.ts';
 import type { FetchEntry } from '../../src/store/runs.ts';
 import type { ListedEvent, SourceEvent, StoredEvent, StoredGroup } from '../../src/types.ts';
+import { viewContext } from '../../src/publish/view/context.ts';
+import { eventView as viewOf, type EventView } from '../../src/publish/view/event.ts';
+import type { JsonLdInput } from '../../src/publish/view/structured-data.ts';
 
 // Test data for each stage of the pipeline, each built from the one before it, as the program
 // builds them: a SourceEvent (what an adapter returns) becomes a StoredEvent (with the store's
-// identity and history), which becomes a ListedEvent (after duplicates merge). Every builder
-// gives a complete, ordinary value; a test overrides only what it is about.
+// identity and history), which becomes a ListedEvent (after duplicates merge), which becomes an
+// EventView (what the pages show). Every builder gives a complete, ordinary value; a test
+// overrides only what it is about.
 
 export const ZONE = 'America/Los_Angeles';
+
+/** The clock the builders' dates are written against: Thursday, November 26, 2026, noon in Spokane. */
+export const NOW = new Date('2026-11-26T20:00:00Z');
 
 /** A timed, in-person, scheduled talk: Thursday, December 3, 2026, 6–8 PM in Spokane. */
 export function sourceEvent(overrides: Partial<SourceEvent> = {}): SourceEvent {
@@ -57,6 +64,25 @@ export function storedEvent(overrides: Partial<StoredEvent> = {}): StoredEvent {
 /** A stored event that no other source lists. */
 export function listedEvent(overrides: Partial<ListedEvent> = {}): ListedEvent {
   return { ...storedEvent(overrides), alsoListedOn: [], ...overrides };
+}
+
+/** A listed event as the pages show it, on the site siteConfig() describes, built at NOW. */
+export function eventView(overrides: Partial<ListedEvent> = {}, site: { groups?: StoredGroup[]; now?: Date } = {}): EventView {
+  return viewOf(listedEvent(overrides), viewContext(site.groups ?? [storedGroup()], siteConfig(), site.now ?? NOW));
+}
+
+/** What an event page's schema.org data is made from: a listed event, its group, its page on the site. */
+export function jsonLdInput(overrides: Partial<JsonLdInput> = {}): JsonLdInput {
+  return {
+    event: listedEvent(),
+    group: undefined,
+    groupName: 'Spokane Python User Group',
+    pageUrl: 'https://spokanetech.example/events/x/',
+    groupPageUrl: 'https://spokanetech.example/groups/python-spokane/',
+    zone: ZONE,
+    description: 'Talks and pizza.',
+    ...overrides,
+  };
 }
 
 export function storedGroup(overrides: Partial<StoredGroup> & { id?: string } = {}): StoredGroup {

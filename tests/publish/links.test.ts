@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addToCalendarLinks, feedLinks, mapUrl, platformName, venueLines } from '../../src/publish/view/links.ts';
-import { event } from '../site/snapshot.ts';
+import { addToCalendarLinks, feedLinks, platformName } from '../../src/publish/view/links.ts';
+import { storedEvent } from '../helpers/builders.ts';
 
 describe('add to calendar', () => {
   const page = 'https://spokanetech.example/events/x/';
 
   it('fills Google Calendar’s template with title, UTC times, place and a link back', () => {
-    const links = addToCalendarLinks(event({ title: 'Python & Pizza' }), '/events/x/', page, 'Talks.');
+    const links = addToCalendarLinks(storedEvent({ title: 'Python & Pizza' }), page, 'Talks.');
     const google = new URL(links.google);
     expect(google.origin + google.pathname).toBe('https://calendar.google.com/calendar/render');
     expect(Object.fromEntries(google.searchParams)).toEqual({
@@ -16,32 +16,31 @@ describe('add to calendar', () => {
       details: `Talks.\n\nDetails: ${page}`,
       location: 'IntelliTect, 1720 W 4th Ave, Spokane, WA 99201',
     });
-    expect(links.ics).toBe('/events/x/event.ics');
   });
 
   it('gives an all-day event as dates, the end the day after, in Google and Outlook', () => {
-    const allDay = event({ title: 'Retreat', allDay: true, start: '2026-12-12', end: '2026-12-13' });
-    const links = addToCalendarLinks(allDay, '/events/x/', page, '');
+    const allDay = storedEvent({ title: 'Retreat', allDay: true, start: '2026-12-12', end: '2026-12-13' });
+    const links = addToCalendarLinks(allDay, page, '');
     expect(new URL(links.google).searchParams.get('dates')).toBe('20261212/20261213');
     const outlook = new URL(links.outlook).searchParams;
     expect([outlook.get('startdt'), outlook.get('enddt'), outlook.get('allday')]).toEqual(['2026-12-12', '2026-12-13', 'true']);
   });
 
   it('opens Outlook.com and Microsoft 365 on the same compose form', () => {
-    const links = addToCalendarLinks(event({ title: 'x' }), '/events/x/', page, '');
+    const links = addToCalendarLinks(storedEvent({ title: 'x' }), page, '');
     expect(links.outlook).toMatch(/^https:\/\/outlook\.live\.com\/calendar\/0\/action\/compose\?rru=addevent&/);
     expect(links.office365).toBe(links.outlook.replace('outlook.live.com', 'outlook.office.com'));
   });
 
   it('keeps long descriptions short enough for a link', () => {
-    const links = addToCalendarLinks(event({ title: 'x' }), '/events/x/', page, 'word '.repeat(2000));
+    const links = addToCalendarLinks(storedEvent({ title: 'x' }), page, 'word '.repeat(2000));
     expect(links.google.length).toBeLessThan(2500);
     expect(new URL(links.google).searchParams.get('details')).toContain(`Details: ${page}`);
   });
 
   it('gives an online event its join link as the place', () => {
-    const online = event({ title: 'x', attendance: 'online', venue: null, onlineUrl: 'https://meet.example/j' });
-    expect(new URL(addToCalendarLinks(online, '/e/', page, '').google).searchParams.get('location')).toBe('https://meet.example/j');
+    const online = storedEvent({ title: 'x', attendance: 'online', venue: null, onlineUrl: 'https://meet.example/j' });
+    expect(new URL(addToCalendarLinks(online, page, '').google).searchParams.get('location')).toBe('https://meet.example/j');
   });
 });
 
@@ -57,23 +56,7 @@ describe('subscribe links', () => {
   });
 });
 
-describe('maps and places', () => {
-  it('pins coordinates on OpenStreetMap, else searches the address, else gives no map', () => {
-    expect(mapUrl({ name: 'Hive', address: null, lat: 47.6588, lon: -117.426 })).toBe(
-      'https://www.openstreetmap.org/?mlat=47.65880&mlon=-117.42600#map=17/47.65880/-117.42600',
-    );
-    expect(mapUrl({ name: 'Hive', address: '2904 E Sprague Ave', lat: null, lon: null })).toBe(
-      'https://www.openstreetmap.org/search?query=Hive%2C%202904%20E%20Sprague%20Ave',
-    );
-    expect(mapUrl({ name: 'Online', address: null, lat: null, lon: null })).toBeNull();
-    expect(mapUrl(null)).toBeNull();
-  });
-
-  it('shows the venue name once when the address starts with it', () => {
-    expect(venueLines({ name: 'Library', address: 'Library, 906 W Main', lat: null, lon: null })).toEqual(['Library, 906 W Main']);
-    expect(venueLines({ name: 'Hive', address: '2904 E Sprague', lat: null, lon: null })).toEqual(['Hive', '2904 E Sprague']);
-  });
-
+describe('where a link goes', () => {
   it('names the platform a link goes to', () => {
     expect(platformName('https://www.meetup.com/x/events/1/')).toBe('Meetup');
     expect(platformName('https://lu.ma/x')).toBe('Luma');

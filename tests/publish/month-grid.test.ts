@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildMonths, monthRange, type GridEvent } from '../../src/publish/view/month-grid.ts';
+import { buildMonths, monthRange } from '../../src/publish/view/month-grid.ts';
+import { eventView } from '../helpers/builders.ts';
 
-const ev = (id: string, days: string[], startTimeLabel = '6:00 PM'): GridEvent => ({ id, start: `${days[0]}T00:00:00Z`, days, startTimeLabel });
+/** An event at noon in Spokane on `day`. */
+const on = (id: string, day: string) => eventView({ id, start: `${day}T20:00:00Z`, end: `${day}T22:00:00Z` });
 
 describe('the month grid', () => {
   it('lays a month out in weeks of seven, Sunday first, padded with empty cells', () => {
@@ -12,7 +14,7 @@ describe('the month grid', () => {
   });
 
   it('lists an event on each day it covers, later days marked as continuing', () => {
-    const [month] = buildMonths([ev('conf', ['2026-12-18', '2026-12-19', '2026-12-20'], 'All day')], '2026-12-01');
+    const [month] = buildMonths([eventView({ id: 'conf', allDay: true, start: '2026-12-18', end: '2026-12-21' })], '2026-12-01');
     const cells = month!.weeks.flat().filter((c) => c && c.entries.length);
     expect(cells.map((c) => [c!.day, c!.entries[0]!.timeLabel])).toEqual([
       ['2026-12-18', 'All day'],
@@ -22,8 +24,19 @@ describe('the month grid', () => {
     expect(month!.eventCount).toBe(1);
   });
 
+  it('lists a day’s events by start time, each with its time', () => {
+    const late = eventView({ id: 'late', start: '2026-12-04T03:00:00Z', end: '2026-12-04T05:00:00Z' });
+    const early = eventView({ id: 'early', start: '2026-12-03T17:00:00Z', end: '2026-12-03T18:00:00Z' });
+    const [month] = buildMonths([late, early], '2026-12-01');
+    const cell = month!.weeks.flat().find((c) => c?.day === '2026-12-03');
+    expect(cell!.entries.map((e) => [e.event.id, e.timeLabel])).toEqual([
+      ['early', '9:00 AM'],
+      ['late', '7:00 PM'],
+    ]);
+  });
+
   it('marks today and links each month to the one before and after', () => {
-    const months = buildMonths([ev('a', ['2026-10-05']), ev('b', ['2027-01-05'])], '2026-11-26');
+    const months = buildMonths([on('a', '2026-10-05'), on('b', '2027-01-05')], '2026-11-26');
     expect(months.map((m) => m.month)).toEqual(['2026-10', '2026-11', '2026-12', '2027-01']);
     expect(months[1]!.isCurrent).toBe(true);
     expect(months[1]!.weeks.flat().find((c) => c?.isToday)?.day).toBe('2026-11-26');
@@ -40,7 +53,7 @@ describe('which months get a page', () => {
   });
 
   it('goes back at most a year and ahead at most two', () => {
-    const range = monthRange([ev('old', ['2020-01-01']), ev('far', ['2099-01-01'])], '2026-11-26');
+    const range = monthRange([on('old', '2020-01-01'), on('far', '2099-01-01')], '2026-11-26');
     expect(range[0]).toBe('2025-11');
     expect(range.at(-1)).toBe('2028-11');
     expect(range).toHaveLength(37);

@@ -48,7 +48,7 @@ describe('event pages rendered in several runs of Eleventy', () => {
 
   it('finds every event page in search, whichever run rendered it, at its own address', () => {
     const eventUrls = (dir: string) => indexedPages(dir).map((p) => p.url).filter((url) => url.startsWith('/events/'));
-    expect(eventUrls(built.manyRuns)).toEqual(view.events.map((e) => e.path).sort());
+    expect(eventUrls(built.manyRuns)).toEqual(view.events.map((e) => e.links.path).sort());
     expect(indexedPages(built.manyRuns)).toEqual(indexedPages(built.oneRun));
   });
 

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { storedGroup } from '../helpers/builders.ts';
+import { jsonLdInput, storedGroup } from '../helpers/builders.ts';
 import { eventJsonLd, jsonForScript, postalAddress, type JsonLdInput } from '../../src/publish/view/structured-data.ts';
 import { event } from '../site/snapshot.ts';
 
-const ZONE = 'America/Los_Angeles';
-
 function ld(overrides: Parameters<typeof event>[0], extra: Partial<JsonLdInput> = {}) {
-  return eventJsonLd({
-    event: event(overrides),
-    group: undefined,
-    groupName: 'Spokane Python User Group',
-    pageUrl: 'https://spokanetech.example/events/x/',
-    groupPageUrl: 'https://spokanetech.example/groups/python-spokane/',
-    zone: ZONE,
-    description: 'Talks and pizza.',
-    ...extra,
-  });
+  return eventJsonLd(jsonLdInput({ event: event(overrides), ...extra }));
 }
 
 describe('schema.org Event data for search engines', () => {

@@ -137,7 +137,7 @@ function feeds(): { path: string; expected: ListedEvent[] }[] {
     { path: '/groups/beta/calendar.ics', expected: listedBy('beta') },
     { path: '/tags/python/calendar.ics', expected: events },
     { path: '/tags/rust/calendar.ics', expected: listedBy('beta') },
-    ...view.events.map((e) => ({ path: `${e.path}event.ics`, expected: [events.find((x) => x.id === e.id)!] })),
+    ...view.events.map((e) => ({ path: `${e.links.path}event.ics`, expected: [events.find((x) => x.id === e.id)!] })),
   ];
 }
 

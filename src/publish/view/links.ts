@@ -1,10 +1,11 @@
 import { safeHttpUrl } from '../../text/sanitize.ts';
-import type { StoredEvent, Venue } from '../../types.ts';
+import type { StoredEvent } from '../../types.ts';
 import { truncateText } from '../../text/plain.ts';
 import { absoluteUrl } from '../site-paths.ts';
+import { locationText } from './place.ts';
 
-// Links that leave the site: the event at its source, a map of the venue, "add to my calendar"
-// in Google and Outlook, and "subscribe" for a feed in any calendar app.
+// Links that leave the site: the event at its source, "add to my calendar" in Google and
+// Outlook, and "subscribe" for a feed in any calendar app.
 
 const PLATFORMS: [RegExp, string][] = [
   [/(^|\.)meetup\.com$/, 'Meetup'],
@@ -20,42 +21,8 @@ export function platformName(url: unknown): string {
   return PLATFORMS.find(([pattern]) => pattern.test(host))?.[1] ?? host;
 }
 
-/** Venue name and address as lines, the name once when the address already starts with it. */
-export function venueLines(venue: Venue | null): string[] {
-  const name = venue?.name?.trim() || null;
-  const address = venue?.address?.trim() || null;
-  if (name && address) return address.toLowerCase().startsWith(name.toLowerCase()) ? [address] : [name, address];
-  return [name ?? address].filter((line): line is string => line !== null);
-}
-
-/**
- * A map of the venue on OpenStreetMap: a pin at its coordinates when the source gave them,
- * else a search for its address. No map for a venue that is only a name ("Online", "TBD").
- */
-export function mapUrl(venue: Venue | null): string | null {
-  if (!venue) return null;
-  if (venue.lat != null && venue.lon != null && Number.isFinite(venue.lat) && Number.isFinite(venue.lon)) {
-    const lat = venue.lat.toFixed(5);
-    const lon = venue.lon.toFixed(5);
-    return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`;
-  }
-  const address = venue.address?.trim();
-  if (!address) return null;
-  const query = venue.name && !address.toLowerCase().startsWith(venue.name.toLowerCase()) ? `${venue.name}, ${address}` : address;
-  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`;
-}
-
-/** Where the event happens, as one line for a calendar entry. */
-export function locationText(event: StoredEvent): string {
-  const place = venueLines(event.venue).join(', ');
-  const online = safeHttpUrl(event.onlineUrl);
-  if (event.attendance === 'online') return online ?? (place || 'Online');
-  return place || online || '';
-}
-
+/** "Add to my calendar" in the web calendars; the event's own .ics file serves every other app. */
 export interface AddToCalendar {
-  /** The event's own .ics file on this site, root-relative. */
-  ics: string;
   google: string;
   outlook: string;
   office365: string;
@@ -64,7 +31,7 @@ export interface AddToCalendar {
 const DETAILS_MAX = 600;
 
 /** "Add to my calendar" links for one event; `details` is its plain-text description. */
-export function addToCalendarLinks(event: StoredEvent, pagePath: string, pageUrl: string, details: string): AddToCalendar {
+export function addToCalendarLinks(event: StoredEvent, pageUrl: string, details: string): AddToCalendar {
   const body = [truncateText(details, DETAILS_MAX), `Details: ${pageUrl}`].filter(Boolean).join('\n\n');
   const location = locationText(event);
   const google = new URLSearchParams({ action: 'TEMPLATE', text: event.title, dates: googleDates(event), details: body });
@@ -81,7 +48,6 @@ export function addToCalendarLinks(event: StoredEvent, pagePath: string, pageUrl
   if (location) outlook.set('location', location);
 
   return {
-    ics: `${pagePath}event.ics`,
     google: `https://calendar.google.com/calendar/render?${google}`,
     outlook: `https://outlook.live.com/calendar/0/action/compose?${outlook}`,
     office365: `https://outlook.office.com/calendar/0/action/compose?${outlook}`,

@@ -2,18 +2,17 @@ import { Temporal } from 'temporal-polyfill';
 import { dateLabel, monthLabel } from './date-labels.ts';
 import { addMonths } from '../../time.ts';
 import { appendTo } from '../../maps.ts';
+import { byStartThenId } from '../order.ts';
+import type { EventTimes } from './event-times.ts';
 
 // The calendar pages: one month per page as a grid of weeks (Sunday first, as US calendars are),
 // each day listing the events on it in the site's time zone.
 
-/** What the grid needs to know of an event. */
+/** What the grid needs to know of an event: the days it covers and its start time on the first. */
 export interface GridEvent {
   id: string;
   start: string;
-  /** Local days the event covers, first to last. */
-  days: string[];
-  /** Short start time on its first day: "6:00 PM", or "All day". */
-  startTimeLabel: string;
+  when: Pick<EventTimes, 'days' | 'startTimeLabel'>;
 }
 
 export interface DayEntry<E> {
@@ -73,7 +72,7 @@ export function monthRange(events: GridEvent[], today: string): string[] {
   const current = today.slice(0, 7);
   const first = addMonths(current, -MONTHS_BACK);
   const last = addMonths(current, MONTHS_AHEAD);
-  const months = events.flatMap((e) => [e.days[0]!.slice(0, 7), e.days.at(-1)!.slice(0, 7)]);
+  const months = events.flatMap((e) => [e.when.days[0]!.slice(0, 7), e.when.days.at(-1)!.slice(0, 7)]);
   const earliest = months.reduce((min, m) => (m < min ? m : min), current);
   const latest = months.reduce((max, m) => (m > max ? m : max), current);
   const from = earliest < first ? first : earliest;
@@ -85,10 +84,10 @@ export function monthRange(events: GridEvent[], today: string): string[] {
 
 export function buildMonths<E extends GridEvent>(events: E[], today: string): MonthView<E>[] {
   const byDay = new Map<string, DayEntry<E>[]>();
-  const sorted = [...events].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
+  const sorted = [...events].sort(byStartThenId);
   for (const event of sorted) {
-    event.days.forEach((day, i) => {
-      const entry = { event, timeLabel: i === 0 ? event.startTimeLabel : 'continues', continued: i > 0 };
+    event.when.days.forEach((day, i) => {
+      const entry = { event, timeLabel: i === 0 ? event.when.startTimeLabel : 'continues', continued: i > 0 };
       appendTo(byDay, day, entry);
     });
   }

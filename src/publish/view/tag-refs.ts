@@ -1,4 +1,5 @@
 import { isWindowsReservedName } from '../../fsutil.ts';
+import { foldAccentsAndCase } from '../text-folding.ts';
 
 // Tags come from sources.yaml as free text ("Python", "c#", ".NET"). Each gets a URL segment;
 // tags that differ only in case or punctuation are one tag.
@@ -12,10 +13,7 @@ export interface TagRef {
 }
 
 export function tagSlug(tag: string): string {
-  const slug = tag
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  const slug = foldAccentsAndCase(tag)
     .replace(/#/g, '-sharp')
     .replace(/\+/g, '-plus')
     .replace(/^\./, 'dot')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tagRefs, tagSlug } from '../../src/publish/view/tags.ts';
+import { tagRefs, tagSlug } from '../../src/publish/view/tag-refs.ts';
 
 describe('tag addresses', () => {
   it('gives each tag a readable URL segment, keeping what tells C# from C and C++', () => {

@@ -1,0 +1,109 @@
+import type { StoredGroup } from '../../types.ts';
+import { safeHttpUrl } from '../../text/sanitize.ts';
+import { truncateText } from '../../text/plain.ts';
+import { daysBetween, localDay } from '../../time.ts';
+import { absoluteUrl, groupPath } from '../site-paths.ts';
+import type { ViewContext } from './context.ts';
+import { count } from './count.ts';
+import { instantLabel, plainDateLabel } from './date-labels.ts';
+import type { EventView } from './event.ts';
+import { pastEvents } from './event-order.ts';
+import { feedLinks, type FeedLinks } from './links.ts';
+import { groupMeta, type PageMeta } from './page-meta.ts';
+import type { SourceHealthView } from './source-health.ts';
+import { tagRefs, type TagRef } from './tag-refs.ts';
+
+// A group's page (and its line on the groups page): its events, its feed, its links, and
+// whether it is active, quiet or failing.
+
+export interface GroupView extends StoredGroup {
+  upcoming: EventView[];
+  past: EventView[];
+  /** How each of its sources is doing. */
+  sourceHealth: SourceHealthView[];
+  /** When a source of this group last answered, for "data as of …". */
+  dataAsOf: string | null;
+  dataAsOfLabel: string | null;
+  path: string;
+  pageUrl: string;
+  feed: FeedLinks;
+  tagRefs: TagRef[];
+  nextEvent: EventView | null;
+  activity: Activity;
+  /** Links worth showing besides the homepage: http(s) only, no repeats. */
+  otherLinks: { url: string; label: string }[];
+  meta: PageMeta;
+}
+
+export type ActivityState = 'active' | 'quiet' | 'failing' | 'new';
+
+/** What a visitor should expect of a group, as a badge (`title`) and a line (`label`). */
+export interface Activity {
+  state: ActivityState;
+  title: string;
+  label: string;
+}
+
+const QUIET_AFTER_DAYS = 90;
+
+/** `listed`: the events the group lists, soonest first; `sources`: its sources' health. */
+export function groupView(group: StoredGroup, listed: EventView[], sources: SourceHealthView[], context: ViewContext): GroupView {
+  const upcoming = listed.filter((e) => e.upcoming);
+  const past = pastEvents(listed);
+  const dataAsOf = sources.map((h) => h.lastSuccess).filter((t): t is string => t !== null).sort().at(-1) ?? null;
+  const path = groupPath(group.id);
+  const homepage = safeHttpUrl(group.homepage);
+  return {
+    ...group,
+    homepage,
+    imageUrl: safeHttpUrl(group.imageUrl),
+    upcoming,
+    past,
+    sourceHealth: sources,
+    dataAsOf,
+    dataAsOfLabel: dataAsOf ? instantLabel(dataAsOf, context.zone) : null,
+    path,
+    pageUrl: absoluteUrl(context.siteUrl, path),
+    feed: feedLinks(context.siteUrl, `${path}calendar.ics`),
+    tagRefs: tagRefs(group.tags, context.tags),
+    nextEvent: upcoming[0] ?? null,
+    activity: activityOf(upcoming, past, sources, dataAsOf, context),
+    otherLinks: otherLinks(group.links, homepage),
+    meta: groupMeta(group),
+  };
+}
+
+function otherLinks(links: string[], homepage: string | null): GroupView['otherLinks'] {
+  const seen = new Set([homepage]);
+  return links
+    .map((link) => safeHttpUrl(link))
+    .filter((url): url is string => url !== null && !seen.has(url) && (seen.add(url), true))
+    .map((url) => ({ url, label: linkLabel(url) }));
+}
+
+function linkLabel(url: string): string {
+  const parsed = new URL(url);
+  const text = `${parsed.hostname.replace(/^www\./, '')}${parsed.pathname.replace(/\/+$/, '')}`;
+  return truncateText(text, 48);
+}
+
+/** Active, quiet for months, or its sources failing (since `lastSuccess`). */
+function activityOf(upcoming: EventView[], past: EventView[], sources: SourceHealthView[], lastSuccess: string | null, context: ViewContext): Activity {
+  const failing = sources.filter((s) => s.lastOutcome === 'failed');
+  if (sources.length > 0 && failing.length === sources.length) {
+    return {
+      state: 'failing',
+      title: 'Source failing',
+      label: lastSuccess
+        ? `Source failing since ${plainDateLabel(localDay(lastSuccess, context.zone))}; events may be out of date`
+        : 'Source failing; no events could be read yet',
+    };
+  }
+  if (sources.length > 0 && sources.every((s) => s.state === 'unknown')) return { state: 'new', title: 'New', label: 'Not fetched yet' };
+  if (upcoming.length > 0) return { state: 'active', title: 'Active', label: count(upcoming.length, 'upcoming event') };
+  const last = past[0];
+  if (!last) return { state: 'quiet', title: 'Quiet', label: 'No events known yet' };
+  const daysSince = daysBetween(last.when.lastDay, context.today);
+  if (daysSince <= QUIET_AFTER_DAYS) return { state: 'active', title: 'Active', label: `Last event ${plainDateLabel(last.when.day)}` };
+  return { state: 'quiet', title: 'Quiet', label: `Quiet for ${Math.floor(daysSince / 30)} months; last event ${plainDateLabel(last.when.day)}` };
+}

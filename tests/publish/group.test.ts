@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { viewContext } from '../../src/publish/view/context.ts';
+import { groupView } from '../../src/publish/view/group.ts';
+import { sourceHealthView } from '../../src/publish/view/source-health.ts';
+import type { SourceHealth } from '../../src/store/health.ts';
+import type { StoredGroup } from '../../src/types.ts';
+import type { EventView } from '../../src/publish/view/event.ts';
+import { NOW, ZONE, eventView, siteConfig, sourceHealth, storedGroup } from '../helpers/builders.ts';
+
+const python = storedGroup({ tags: ['python'] });
+const upcoming = eventView();
+const old = eventView({ id: 'june', start: '2026-06-11T01:00:00Z', end: '2026-06-11T03:00:00Z' });
+const recent = eventView({ id: 'october', start: '2026-10-01T01:00:00Z', end: '2026-10-01T03:00:00Z' });
+
+function shown(listed: EventView[], sources: Partial<SourceHealth>[] = [{}], group: StoredGroup = python) {
+  return groupView(
+    group,
+    listed,
+    sources.map((s) => sourceHealthView(sourceHealth(s), ZONE)),
+    viewContext([group], siteConfig(), NOW),
+  );
+}
+
+const failing = { state: 'failing', lastOutcome: 'failed', lastFailure: '2026-11-26T10:00:00Z', consecutiveFailures: 2 } as const;
+
+describe('whether a group is active', () => {
+  it('calls a group active, quiet for months, or failing when every source fails', () => {
+    expect(shown([upcoming]).activity).toEqual({ state: 'active', title: 'Active', label: '1 upcoming event' });
+    expect(shown([old]).activity).toMatchObject({ state: 'quiet', label: 'Quiet for 5 months; last event June 10, 2026' });
+    expect(shown([upcoming], [{ ...failing, lastSuccess: '2026-11-20T10:00:00Z' }]).activity).toMatchObject({
+      state: 'failing',
+      label: expect.stringContaining('November 20, 2026'),
+    });
+  });
+
+  it('still calls a group active a few weeks after its last event', () => {
+    expect(shown([recent]).activity).toEqual({ state: 'active', title: 'Active', label: 'Last event September 30, 2026' });
+  });
+
+  it('says a group whose source never worked has no events yet, and a new one is not fetched yet', () => {
+    expect(shown([], [{ ...failing, lastSuccess: null }]).activity.label).toBe('Source failing; no events could be read yet');
+    expect(shown([], [{ state: 'unknown', lastOutcome: null, lastAttempt: null, lastSuccess: null }]).activity).toEqual({
+      state: 'new',
+      title: 'New',
+      label: 'Not fetched yet',
+    });
+    expect(shown([]).activity).toEqual({ state: 'quiet', title: 'Quiet', label: 'No events known yet' });
+  });
+
+  it('is not failing while one of its sources still works', () => {
+    expect(shown([upcoming], [failing, {}]).activity.state).toBe('active');
+  });
+});
+
+describe('a group’s events', () => {
+  it('splits its events into upcoming and past, and names the next one', () => {
+    const group = shown([old, recent, upcoming]);
+    expect(group.upcoming.map((e) => e.id)).toEqual([upcoming.id]);
+    expect(group.past.map((e) => e.id)).toEqual(['october', 'june']);
+    expect(group.nextEvent?.id).toBe(upcoming.id);
+    expect(shown([old]).nextEvent).toBeNull();
+  });
+});
+
+describe('what a group page links to', () => {
+  it('gives the group its page, its feed and its tags', () => {
+    const group = shown([]);
+    expect([group.path, group.pageUrl]).toEqual(['/groups/python-spokane/', 'https://spokanetech.example/groups/python-spokane/']);
+    expect(group.feed.webcal).toBe('webcal://spokanetech.example/groups/python-spokane/calendar.ics');
+    expect(group.tagRefs).toEqual([{ name: 'python', slug: 'python', path: '/tags/python/' }]);
+  });
+
+  it('shows its other links once each, never the homepage again, and only http(s) ones', () => {
+    const group = storedGroup({
+      homepage: 'https://www.meetup.com/python-spokane/',
+      links: ['https://www.meetup.com/python-spokane/', 'https://github.com/python-spokane/', 'javascript:alert(1)', 'https://github.com/python-spokane/'],
+    });
+    expect(shown([], [{}], group).otherLinks).toEqual([{ url: 'https://github.com/python-spokane/', label: 'github.com/python-spokane' }]);
+  });
+
+  it('links no homepage or image that is not http(s)', () => {
+    const group = shown([], [{}], storedGroup({ homepage: 'javascript:alert(1)', imageUrl: 'data:image/png;base64,AAAA' }));
+    expect([group.homepage, group.imageUrl]).toEqual([null, null]);
+  });
+});
+
+describe('how fresh a group’s data is', () => {
+  it('dates its data by the latest success of any of its sources', () => {
+    const group = shown([], [{ lastSuccess: '2026-11-20T10:00:00Z' }, { lastSuccess: '2026-11-26T10:00:00Z' }]);
+    expect([group.dataAsOf, group.dataAsOfLabel]).toEqual(['2026-11-26T10:00:00Z', 'November 26, 2026 at 2:00 AM PST']);
+  });
+
+  it('has no date when no source ever worked', () => {
+    expect(shown([], [{ lastSuccess: null }]).dataAsOf).toBeNull();
+  });
+});
