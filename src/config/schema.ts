@@ -59,7 +59,16 @@ const siteSchema = mapping('site (title, url and timezone)', {
     error: (issue) => `"${String(issue.input)}" is not a known time zone${TZ_HINT}`,
   }),
   description: optionalText('site.description'),
+  /** The GitHub repository the site is built from: "add your group", "submit an event" and "report a problem" open issues there. */
+  repository: optionalHttpUrl('site.repository').refine((url) => url === undefined || isRepositoryUrl(url), {
+    error: (issue) => `site.repository "${String(issue.input)}" must be a repository's address, like https://github.com/owner/name`,
+  }),
 });
+
+function isRepositoryUrl(url: string): boolean {
+  const { protocol, pathname, search, hash } = new URL(url);
+  return protocol === 'https:' && /^\/[\w.-]+\/[\w.-]+\/?$/.test(pathname) && search === '' && hash === '';
+}
 
 const eventUrlPair = z
   .array(httpUrl('event url'), { error: 'each entry must be a pair of event URLs, like [https://…, https://…]' })

@@ -85,6 +85,16 @@ describe('a valid sources.yaml', () => {
     });
   });
 
+  it('takes the repository the site is built from, and refuses an address that is not one', () => {
+    const site = (repository: string) => loadConfig(writeConfig(VALID_HEAD.replace('  timezone: America/Los_Angeles\n', `  timezone: America/Los_Angeles\n  repository: ${repository}\n`)));
+    const good = site('https://github.com/spokane-tech/spokane-tech');
+    expect(good.ok && good.config.site.repository).toBe('https://github.com/spokane-tech/spokane-tech');
+    for (const bad of ['https://github.com/spokane-tech', 'https://github.com/spokane-tech/spokane-tech/issues/new', 'http://github.com/a/b', 'git@github.com:a/b.git']) {
+      const result = site(bad);
+      expect(!result.ok && result.problems.map((p) => p.message).join()).toMatch(/site\.repository .* (must be a repository's address|must be an http\(s\) URL)/);
+    }
+  });
+
   it('says what is wrong with an announce section, and where', () => {
     const result = loadConfig(writeConfig(`${VALID_HEAD}announce:
   mastodon:
