@@ -66,6 +66,8 @@ const siteSchema = mapping('site (title, url and timezone)', {
 });
 
 function isRepositoryUrl(url: string): boolean {
+  // What is no URL at all has its own problem already.
+  if (!URL.canParse(url)) return true;
   const { protocol, pathname, search, hash } = new URL(url);
   return protocol === 'https:' && /^\/[\w.-]+\/[\w.-]+\/?$/.test(pathname) && search === '' && hash === '';
 }
