@@ -35,6 +35,11 @@ export function groupPath(groupId: string): string {
   return `/groups/${groupId}/`;
 }
 
+/** The weekly digest's page, by ISO week: `/week/2026-W50/`. */
+export function weekPath(week: string): string {
+  return `/week/${week}/`;
+}
+
 /**
  * The slug as a folder name that cannot leave events/. The store only makes such slugs, but a
  * store restored from a hand-edited export (data/events.json is committed, so a pull request can
