@@ -7,7 +7,7 @@ import { storedGroup } from '../helpers/builders.ts';
 import { writeFeedsAndData } from '../../src/publish/outputs.ts';
 import { buildView, type SiteView } from '../../src/publish/view/index.ts';
 import { plainText, plainTextToHtml } from '../../src/text/sanitize.ts';
-import { parseICalendar } from '../../src/sources/ical/parse-calendar.ts';
+import { parseICalendar } from '../../src/sources/ical/index.ts';
 import type { StoredGroup, ListedEvent } from '../../src/types.ts';
 import { event as catalogEvent } from '../site/snapshot.ts';
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
-import { parseICalendar } from '../../src/sources/ical/parse-calendar.ts';
+import { parseICalendar } from '../../src/sources/ical/index.ts';
 import { parseJsonLdEvents } from '../../src/sources/jsonld/index.ts';
 import type { SourceEvent } from '../../src/types.ts';
 import { findDangerousMarkup, isHttp } from './html-checks.ts';

@@ -14,7 +14,8 @@ import {
   type JsonObject,
   type Warn,
 } from './objects.ts';
-import { eventFromSchemaOrg, extractJsonLd, findEventNodes } from '../jsonld/index.ts';
+import { extractJsonLd, findEventNodes } from '../jsonld/extract.ts';
+import { eventFromSchemaOrg } from '../jsonld/schema-org-event.ts';
 
 // Without an API token: the organizer's public page. Its `window.__SERVER_DATA__` script holds
 // Eventbrite's own event objects (ids, UTC times, zones, venues); its JSON-LD lists the same

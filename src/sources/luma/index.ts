@@ -8,7 +8,7 @@ import { plainText, plainTextToHtml, safeHttpUrl } from '../../text/sanitize.ts'
 import { addMinutes, DEFAULT_DURATION_MINUTES, isValidTimeZone, parseDateTime } from '../../time.ts';
 import type { Attendance, GroupDetails, SourceEvent, Venue } from '../../types.ts';
 import type { Adapter, AdapterContext } from '../adapter.ts';
-import { parseICalendar, type ParsedCalendar, type ParseOptions } from '../ical/parse-calendar.ts';
+import { parseICalendar, type ParsedCalendar, type ParseOptions } from '../ical/index.ts';
 import { scriptById } from '../html-scripts.ts';
 
 // A Luma calendar has two public faces. Its iCal feed lists every event, past ones too, but says

@@ -2,7 +2,7 @@ import { SourceFailure } from '../../errors.ts';
 import { markdownToHtml, plainText } from '../../text/sanitize.ts';
 import type { GroupDetails, SourceEvent } from '../../types.ts';
 import type { Adapter, AdapterContext } from '../adapter.ts';
-import { parseICalendar, type ParseOptions } from '../ical/parse-calendar.ts';
+import { parseICalendar, type ParseOptions } from '../ical/index.ts';
 import { isNumericId, meetupIdFromUrl, readEventPage, readGroupPage, type GroupPage } from './pages.ts';
 
 // A Meetup group, given by its page (https://www.meetup.com/<urlname>/). Its iCal feed lists the

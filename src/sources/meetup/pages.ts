@@ -1,7 +1,8 @@
 import { markdownToHtml, plainText, safeHttpUrl, sanitizeDescription } from '../../text/sanitize.ts';
 import { addMinutes, DEFAULT_DURATION_MINUTES, isValidTimeZone, parseDateTime } from '../../time.ts';
 import type { Attendance, EventStatus, GroupDetails, SourceEvent, Venue } from '../../types.ts';
-import { eventFromSchemaOrg, extractJsonLd, findEventNodes } from '../jsonld/index.ts';
+import { extractJsonLd, findEventNodes } from '../jsonld/extract.ts';
+import { eventFromSchemaOrg } from '../jsonld/schema-org-event.ts';
 import { scriptById } from '../html-scripts.ts';
 
 // Meetup's pages are Next.js pages: `<script id="__NEXT_DATA__">` holds what the page shows. Two
