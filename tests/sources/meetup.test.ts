@@ -3,7 +3,8 @@ import { Temporal } from 'temporal-polyfill';
 import { testHttpClient } from '../helpers/http.ts';
 import type { AdapterContext } from '../../src/sources/adapter.ts';
 import { meetupAdapter, readMeetupFeed } from '../../src/sources/meetup/index.ts';
-import { eventFromMeetupNode, readEventPage, readGroupPage } from '../../src/sources/meetup/pages.ts';
+import { eventFromMeetupNode } from '../../src/sources/meetup/event-node.ts';
+import { readEventPage, readGroupPage } from '../../src/sources/meetup/pages.ts';
 import type { SourceEvent } from '../../src/types.ts';
 import type { SourceConfig } from '../../src/config/schema.ts';
 import {

@@ -1,9 +1,14 @@
 import { SourceFailure } from '../../errors.ts';
+import { ACCEPT } from '../../http/accept.ts';
 import { markdownToHtml, plainText } from '../../text/sanitize.ts';
 import type { GroupDetails, SourceEvent } from '../../types.ts';
 import type { Adapter, AdapterContext } from '../adapter.ts';
+import { attempt } from '../attempt.ts';
+import { isUpcoming } from '../event-fields.ts';
+import { fetchICalendar } from '../ical/fetch-feed.ts';
 import { parseICalendar, type ParseOptions } from '../ical/index.ts';
-import { isNumericId, meetupIdFromUrl, readEventPage, readGroupPage, type GroupPage } from './pages.ts';
+import { isNumericId } from './event-node.ts';
+import { meetupIdFromUrl, readEventPage, readGroupPage, type GroupPage } from './pages.ts';
 
 // A Meetup group, given by its page (https://www.meetup.com/<urlname>/). Its iCal feed lists the
 // upcoming events (about ten) without place, picture or topics; each upcoming event's own page
@@ -23,8 +28,6 @@ interface MeetupGroup {
   feedUrl: string;
 }
 
-const ICAL_ACCEPT = 'text/calendar, */*;q=0.5';
-const HTML_ACCEPT = 'text/html,application/xhtml+xml';
 const YEAR_MS = 365 * 86_400_000;
 
 export const meetupAdapter: Adapter = async (source, context) => {
@@ -49,16 +52,6 @@ function meetupGroup(sourceUrl: string): MeetupGroup {
   return { url: url.href, urlname, feedUrl: new URL('events/ical/', url).href };
 }
 
-/** The value, or the SourceFailure that prevented it; other errors are bugs and propagate. */
-async function attempt<T>(read: () => Promise<T>): Promise<T | SourceFailure> {
-  try {
-    return await read();
-  } catch (error) {
-    if (error instanceof SourceFailure) return error;
-    throw error;
-  }
-}
-
 // ---- Discovery: the feed, else the group page ----
 
 function discover(feed: MeetupFeed | SourceFailure, page: GroupPage | SourceFailure, warnings: string[]): SourceEvent[] {
@@ -79,15 +72,12 @@ function discover(feed: MeetupFeed | SourceFailure, page: GroupPage | SourceFail
 }
 
 async function fetchFeed(group: MeetupGroup, context: AdapterContext): Promise<MeetupFeed> {
-  const response = await context.http.get(group.feedUrl, { accept: ICAL_ACCEPT, conditional: true });
-  if (!/^BEGIN:VCALENDAR[ \t]*\r?$/im.test(response.text())) {
-    throw new SourceFailure('unexpected_content', `${response.url} is not an iCalendar feed (no BEGIN:VCALENDAR)`);
-  }
+  const response = await fetchICalendar(group.feedUrl, context);
   return readMeetupFeed(response.body, { now: context.now, defaultTimezone: context.site.timezone });
 }
 
 async function fetchGroupPage(group: MeetupGroup, context: AdapterContext): Promise<GroupPage> {
-  const response = await context.http.get(group.url, { accept: HTML_ACCEPT });
+  const response = await context.http.get(group.url, { accept: ACCEPT.html });
   const options = { pageUrl: response.url, defaultTimezone: context.site.timezone };
   const page = readGroupPage(response.text(), group.urlname, options);
   if (page === null) {
@@ -131,8 +121,7 @@ async function enrichUpcoming(
   const enriched: SourceEvent[] = [];
   // One page at a time: they all come from one host.
   for (const event of events) {
-    const upcoming = Date.parse(event.end) > context.now.getTime();
-    enriched.push(upcoming ? await enrich(event, group, context, warnings) : event);
+    enriched.push(isUpcoming(event, context.now) ? await enrich(event, group, context, warnings) : event);
   }
   return enriched;
 }
@@ -148,7 +137,7 @@ async function enrich(event: SourceEvent, group: MeetupGroup, context: AdapterCo
 }
 
 async function fetchEventPage(url: string, eventId: string, context: AdapterContext): Promise<SourceEvent> {
-  const response = await context.http.get(url, { accept: HTML_ACCEPT });
+  const response = await context.http.get(url, { accept: ACCEPT.html });
   const options = { pageUrl: response.url, defaultTimezone: context.site.timezone };
   const event = readEventPage(response.text(), eventId, options);
   if (event === null) {
@@ -215,7 +204,7 @@ function groupDetails(page: GroupPage, events: SourceEvent[], now: Date): GroupD
 /** A group with nothing upcoming whose last event is over a year old has stopped meeting. */
 function isActive(events: SourceEvent[], now: Date): boolean | undefined {
   if (events.length === 0) return undefined;
-  if (events.some((event) => Date.parse(event.end) > now.getTime())) return true;
+  if (events.some((event) => isUpcoming(event, now))) return true;
   const last = Math.max(...events.map((event) => Date.parse(event.start)));
   return now.getTime() - last <= YEAR_MS;
 }
