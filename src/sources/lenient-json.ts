@@ -44,7 +44,12 @@ export const zone = orNull(z.string().transform(ianaZone));
 /** Any JSON object with its values not yet read (an Apollo cache, a wrapper), else null. */
 export const jsonObject = orNull(z.record(z.string(), z.unknown()));
 
-/** The items of an array the schema reads, in order; the others, and anything not an array, are none. */
+/** The items of a list that the schema reads, in order; the others are left out. Anything but a list fails. */
+export function requiredList<T extends z.ZodType>(item: T) {
+  return z.array(orNull(item)).transform((items) => items.filter((one): one is NonNullable<typeof one> => one !== null));
+}
+
+/** The same items, with anything but a list read as none. */
 export function listOf<T extends z.ZodType>(item: T) {
-  return orNull(z.array(orNull(item))).transform((items) => (items ?? []).filter((one): one is NonNullable<typeof one> => one !== null));
+  return orNull(requiredList(item)).transform((items) => items ?? []);
 }
