@@ -30,6 +30,12 @@ export const requiredText = z.union([z.string().trim().min(1), z.number().transf
 export const text = orNull(requiredText);
 
 /**
+ * A string as the platform wrote it (untrimmed, perhaps empty), or null: for an object handed on
+ * whole, whose reader checks each value where it uses it.
+ */
+export const string = orNull(z.string());
+
+/**
  * A number: a finite number, or a string that reads as one, because platforms quote numbers
  * (Eventbrite sends latitude as "47.6588"). This is the one place that decides it.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { flag, jsonObject, listOf, number, orNull, requiredText, text, zone } from '../../src/sources/lenient-json.ts';
+import { flag, jsonObject, listOf, number, orNull, requiredList, requiredText, string, text, zone } from '../../src/sources/lenient-json.ts';
 
 // The pieces every platform's JSON is read through. Scraped JSON is often malformed and
 // sometimes hostile: a field of the wrong type must cost that field, never an exception.
@@ -21,6 +21,14 @@ describe('text', () => {
   it('has a required form that fails where the lenient one gives null', () => {
     expect(requiredText.parse(' x ')).toBe('x');
     for (const value of ['', ...WRONG_TYPES]) expect(requiredText.safeParse(value).success).toBe(false);
+  });
+});
+
+describe('string', () => {
+  it('keeps a string exactly as written, empty or padded, and reads every other type as null', () => {
+    expect(string.parse('')).toBe('');
+    expect(string.parse(' @spokanetech ')).toBe(' @spokanetech ');
+    for (const value of [42, ...WRONG_TYPES]) expect(string.parse(value)).toBeNull();
   });
 });
 
@@ -67,6 +75,11 @@ describe('objects and lists', () => {
 
   it('keeps the items of a list it can read, in order, and drops the rest', () => {
     expect(listOf(Venue).parse([{ name: 'A' }, 'B', null, 7, { name: 'C' }]).map((venue) => venue.name)).toEqual(['A', 'C']);
+  });
+
+  it('has a required form that fails for anything but a list', () => {
+    expect(requiredList(Venue).parse([{ name: 'A' }, 'B'])).toEqual([{ name: 'A', lat: null, lon: null }]);
+    for (const value of ['A', { name: 'A' }, null, undefined]) expect(requiredList(Venue).safeParse(value).success).toBe(false);
   });
 
   it('reads anything but a list as no items', () => {
