@@ -1,21 +1,20 @@
 import { SourceFailure } from '../../errors.ts';
 import { ACCEPT } from '../../http/accept.ts';
 import type { GroupDetails, Venue } from '../../types.ts';
-import type { AdapterContext, AdapterResult } from '../adapter.ts';
+import type { AdapterContext, AdapterResult, Warn } from '../adapter.ts';
 import { apiBaseUrl } from '../api-base-url.ts';
 import { attempt } from '../attempt.ts';
 import { jsonObject } from '../lenient-json.ts';
 import { eventFromEventbrite, groupFromOrganizer, venueFromEventbrite } from './objects.ts';
 import { EventbriteOrganizer, EventbriteVenue, EventsPage, type EventbriteEvent } from './schemas.ts';
-import type { Warn } from './series-times.ts';
 
 // With a private token: Eventbrite's API v3. Unlike the organizer page it lists every upcoming
 // event, a series' occurrences one by one, and cancellations (through the sales status).
 
-const DEFAULT_API_URL = 'https://www.eventbriteapi.com/v3';
+const EVENTBRITE_API = 'https://www.eventbriteapi.com/v3';
 const EVENTS_QUERY = 'status=live&expand=venue,logo,event_sales_status';
 // 50 events a page: 1,000 upcoming events is more than any group has, and a bound stops a loop.
-const MAX_PAGES = 20;
+const MAX_EVENT_PAGES = 20;
 
 // Printable ASCII only. undici puts a rejected header value in its error message, so a token
 // with a stray line break would otherwise end up in the run log.
@@ -30,7 +29,7 @@ export async function readOrganizerApi(organizerId: string, token: string, conte
   }
   const warnings: string[] = [];
   const warn: Warn = (message) => warnings.push(message);
-  const base = apiBaseUrl('EVENTBRITE_API_URL', DEFAULT_API_URL);
+  const base = apiBaseUrl('EVENTBRITE_API_URL', EVENTBRITE_API);
   const get = apiGetter(base, token, context);
 
   const listed = await organizerEvents(get, organizerId, warn);
@@ -88,7 +87,7 @@ async function organizerEvents(get: ApiGet, organizerId: string, warn: Warn): Pr
   const path = `/organizers/${encodeURIComponent(organizerId)}/events/?${EVENTS_QUERY}`;
   const events: EventbriteEvent[] = [];
   let continuation = '';
-  for (let page = 1; page <= MAX_PAGES; page += 1) {
+  for (let page = 1; page <= MAX_EVENT_PAGES; page += 1) {
     const body = EventsPage.safeParse(await get(continuation === '' ? path : `${path}&continuation=${encodeURIComponent(continuation)}`));
     if (!body.success) {
       throw new SourceFailure('unexpected_content', `Eventbrite's API answered ${path} without an "events" list`);
@@ -102,7 +101,7 @@ async function organizerEvents(get: ApiGet, organizerId: string, warn: Warn): Pr
     }
     continuation = pagination.continuation;
   }
-  warn(`stopped after ${MAX_PAGES} pages of events (${events.length} events); the organizer lists more`);
+  warn(`stopped after ${MAX_EVENT_PAGES} pages of events (${events.length} events); the organizer lists more`);
   return events;
 }
 

@@ -1,9 +1,10 @@
 import { plainText, plainTextToHtml, safeHttpUrl, sanitizeDescription } from '../../text/sanitize.ts';
 import { parseDateTime } from '../../time.ts';
 import type { EventStatus, GroupDetails, SourceEvent, Venue } from '../../types.ts';
+import type { Warn } from '../adapter.ts';
 import { coordinates, venueOrNull } from '../places.ts';
 import type { EventbriteEvent, EventbriteOrganizer, EventbriteVenue } from './schemas.ts';
-import { seriesSafeTimes, type Warn } from './series-times.ts';
+import { seriesSafeTimes } from './series-times.ts';
 
 // Eventbrite's own objects (schemas.ts) in our shapes. The organizer page's reader and the API's
 // share this mapping.

@@ -1,7 +1,7 @@
 import { SourceFailure } from '../../errors.ts';
 import { ACCEPT } from '../../http/accept.ts';
 import type { EventStatus, SourceEvent } from '../../types.ts';
-import type { AdapterContext, AdapterResult } from '../adapter.ts';
+import type { AdapterContext, AdapterResult, Warn } from '../adapter.ts';
 import { attempt } from '../attempt.ts';
 import { isUpcoming } from '../event-fields.ts';
 import { extractJsonLd, findEventNodes, type JsonObject } from '../jsonld/extract.ts';
@@ -9,7 +9,7 @@ import { SchemaOrgEvent } from '../jsonld/schema-org.ts';
 import { eventFromSchemaOrg } from '../jsonld/schema-org-event.ts';
 import { eventFromEventbrite, groupFromOrganizer, trailingIdOf } from './objects.ts';
 import { ServerData } from './schemas.ts';
-import { seriesSafeTimes, type Warn } from './series-times.ts';
+import { seriesSafeTimes } from './series-times.ts';
 
 // Without an API token: the organizer's public page. Its `window.__SERVER_DATA__` script holds
 // Eventbrite's own event objects (ids, UTC times, zones, venues); its JSON-LD lists the same

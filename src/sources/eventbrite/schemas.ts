@@ -28,8 +28,6 @@ export const EventbriteVenue = z.object({
   longitude: number,
 });
 
-export type EventbriteVenue = z.output<typeof EventbriteVenue>;
-
 export const EventbriteEvent = z.object({
   id: text,
   url: text,
@@ -56,8 +54,6 @@ export const EventbriteEvent = z.object({
   logo: Logo,
 });
 
-export type EventbriteEvent = z.output<typeof EventbriteEvent>;
-
 export const EventbriteOrganizer = z.object({
   name: text,
   long_description: RichText,
@@ -70,8 +66,6 @@ export const EventbriteOrganizer = z.object({
   twitter: text,
   facebook: text,
 });
-
-export type EventbriteOrganizer = z.output<typeof EventbriteOrganizer>;
 
 /** A page of `/organizers/{id}/events/`; an answer without its `events` list fails to read. */
 export const EventsPage = z.object({
@@ -98,4 +92,7 @@ export const ServerData = z.object({
   jsonld: orNull(z.array(z.unknown())).transform((nodes) => nodes ?? []),
 });
 
+export type EventbriteVenue = z.output<typeof EventbriteVenue>;
+export type EventbriteEvent = z.output<typeof EventbriteEvent>;
+export type EventbriteOrganizer = z.output<typeof EventbriteOrganizer>;
 export type ServerData = z.output<typeof ServerData>;

@@ -1,12 +1,11 @@
 import { addMinutes, DEFAULT_DURATION_MINUTES, parseDateTime } from '../../time.ts';
 import type { SourceEvent } from '../../types.ts';
+import type { Warn } from '../adapter.ts';
 import { endOrEstimate } from '../event-fields.ts';
 
 // Eventbrite lists a series (a weekly quiz night, say) as one event from its first date to its
 // last, in its organizer page's listing and in its JSON-LD alike. Such a listing is read as its
 // first occurrence: a weekly meeting must not show as a months-long event.
-
-export type Warn = (message: string) => void;
 
 const DAY_MS = 86_400_000;
 

@@ -40,7 +40,7 @@ export function toSourceEvent(occurrence: Occurrence, master: VEvent, series: Se
       ? `${series.uid}#${instanceKey(occurrence.instanceOf)}`
       : series.uid,
     title: plainText(unescapeText(title)) || UNTITLED,
-    ...(allDay ? allDayTimes(occurrence) : timedTimes(occurrence)),
+    ...(allDay ? allDayOccurrenceTimes(occurrence) : timedOccurrenceTimes(occurrence)),
     allDay,
     timezone: eventZone(occurrence.start, context),
     status: value(component, 'STATUS')?.trim().toUpperCase() === 'CANCELLED' ? 'cancelled' : 'scheduled',
@@ -64,7 +64,7 @@ function calendarDate(date: Date): string {
   return Temporal.PlainDate.from({ year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() }).toString();
 }
 
-function allDayTimes(occurrence: Occurrence): { start: string; end: string; endEstimated: boolean } {
+function allDayOccurrenceTimes(occurrence: Occurrence): { start: string; end: string; endEstimated: boolean } {
   const start = calendarDate(occurrence.start);
   // Counted on the event itself, not on the instance's end: node-ical applies the duration in
   // milliseconds, which is an hour off across a DST change of the machine's zone. Rounding the
@@ -74,7 +74,7 @@ function allDayTimes(occurrence: Occurrence): { start: string; end: string; endE
   return { start, end: addDays(start, Math.max(1, days)), endEstimated: false };
 }
 
-function timedTimes(occurrence: Occurrence): { start: string; end: string; endEstimated: boolean } {
+function timedOccurrenceTimes(occurrence: Occurrence): { start: string; end: string; endEstimated: boolean } {
   const start = utcInstant(occurrence.start);
   // node-ical makes a missing DTEND equal to DTSTART, which says nothing about the event's length.
   return { start, ...endOrEstimate(start, occurrence.end ? utcInstant(occurrence.end) : null) };

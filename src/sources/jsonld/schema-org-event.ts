@@ -102,13 +102,13 @@ function timedEndOf(endText: string, zone: string): string | null {
   return parseDateTime(day === null ? endText : addDays(day, 1), zone);
 }
 
-interface Place {
+interface EventPlace {
   venue: Venue | null;
   onlineUrl: string | null;
 }
 
-function placeOf(location: SchemaOrgEventNode['location'], pageUrl: string): Place {
-  const place: Place = { venue: null, onlineUrl: null };
+function placeOf(location: SchemaOrgEventNode['location'], pageUrl: string): EventPlace {
+  const place: EventPlace = { venue: null, onlineUrl: null };
   for (const item of location) {
     if (item.place?.['@type'].includes('virtuallocation')) {
       place.onlineUrl ??= safeHttpUrl(item.place.url, pageUrl);
@@ -130,7 +130,7 @@ function placeOf(location: SchemaOrgEventNode['location'], pageUrl: string): Pla
   return place;
 }
 
-function inferAttendance(place: Place): Attendance {
+function inferAttendance(place: EventPlace): Attendance {
   if (place.onlineUrl === null) return 'in_person';
   return place.venue === null ? 'online' : 'hybrid';
 }

@@ -9,7 +9,7 @@ import { ItemsPageSchema, type ItemsPage } from './schemas.ts';
 // adds detail to the feed, so a failing request costs that detail, never events.
 
 const PAGE_SIZE = 50;
-const MAX_PAGES = 10;
+const MAX_ITEM_PAGES = 10;
 
 export interface UpcomingEntries {
   entries: unknown[];
@@ -26,13 +26,13 @@ export async function fetchUpcomingEntries(apiBase: string, calendarId: string, 
 async function fetchAllPages(apiBase: string, calendarId: string, context: AdapterContext): Promise<UpcomingEntries> {
   const entries: unknown[] = [];
   let cursor: string | null = null;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
+  for (let page = 0; page < MAX_ITEM_PAGES; page += 1) {
     const body = await fetchItemsPage(itemsUrl(apiBase, calendarId, cursor), context);
     entries.push(...body.entries);
     cursor = body.has_more ? (body.next_cursor ?? null) : null;
     if (cursor === null) return { entries, warnings: [] };
   }
-  return { entries, warnings: [`Luma lists more upcoming events than the ${MAX_PAGES * PAGE_SIZE} read`] };
+  return { entries, warnings: [`Luma lists more upcoming events than the ${MAX_ITEM_PAGES * PAGE_SIZE} read`] };
 }
 
 function itemsUrl(apiBase: string, calendarId: string, cursor: string | null): string {

@@ -2,7 +2,7 @@ import { load } from 'cheerio';
 import { plainTextToHtml, safeHttpUrl } from '../../text/sanitize.ts';
 import type { SourceEvent } from '../../types.ts';
 import { parseICalendar, type ParsedCalendar, type ParseOptions } from '../ical/index.ts';
-import { isLumaUrl } from './luma-urls.ts';
+import { isLumaUrl } from './urls.ts';
 
 // A Luma calendar's iCal feed: every event, past ones too, in UTC, the link buried in the
 // description, a Luma page where the place should be.

@@ -1,7 +1,7 @@
 import { plainTextToHtml, safeHttpUrl } from '../../text/sanitize.ts';
 import { ianaZone } from '../../time.ts';
 import type { GroupDetails } from '../../types.ts';
-import { lumaPageUrl } from './luma-urls.ts';
+import { lumaPageUrl } from './urls.ts';
 import type { LumaCalendar } from './schemas.ts';
 
 // What a Luma calendar says about its group.

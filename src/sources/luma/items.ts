@@ -4,7 +4,7 @@ import { addMinutes, parseDateTime } from '../../time.ts';
 import type { Attendance, SourceEvent, Venue } from '../../types.ts';
 import { endOrEstimate, UNTITLED } from '../event-fields.ts';
 import { coordinates, venueOrNull } from '../places.ts';
-import { lumaPageUrl } from './luma-urls.ts';
+import { lumaPageUrl } from './urls.ts';
 import { LumaEntrySchema, type LumaCalendar, type LumaEvent } from './schemas.ts';
 
 // The entries of Luma's JSON API as events: upcoming events only, but fully described (address,
@@ -52,7 +52,7 @@ function eventFromLuma(event: LumaEvent, listingId: string | null): SourceEvent 
     timezone: event.timezone,
     status: 'scheduled',
     attendance: attendanceOf(event),
-    venue: venueOf(event),
+    venue: lumaVenue(event),
     // Luma shows meeting links to registered guests only.
     onlineUrl: null,
     url: eventPageUrl(event.url),
@@ -72,7 +72,7 @@ function endAfter(start: string, duration: string | null): string | null {
   }
 }
 
-function venueOf(event: LumaEvent): Venue | null {
+function lumaVenue(event: LumaEvent): Venue | null {
   const info = event.geo_address_info;
   const address = info?.full_address ?? info?.address ?? info?.city_state ?? null;
   return venueOrNull({

@@ -8,7 +8,7 @@ import { CALENDAR_ID, LumaCalendarSchema, type LumaCalendar } from './schemas.ts
 
 // Where a source's Luma calendar is: the feed URL it names, or the calendar its page shows.
 
-const DEFAULT_API_URL = 'https://api.lu.ma';
+const LUMA_API = 'https://api.lu.ma';
 const FEED_LINK = /\/ics\/get\?[^"'\s<>]*\bid=(cal-[A-Za-z0-9]+)/;
 const ANY_CALENDAR_ID = /"api_id"\s*:\s*"(cal-[A-Za-z0-9]+)"/;
 
@@ -36,7 +36,7 @@ export async function locateCalendar(url: string, context: AdapterContext): Prom
   if (found === null) {
     throw new SourceFailure('unexpected_content', `${url} names no Luma calendar (no cal-… id in it): got ${describeBody(page)}`);
   }
-  const apiBase = apiBaseUrl('LUMA_API_URL', DEFAULT_API_URL);
+  const apiBase = apiBaseUrl('LUMA_API_URL', LUMA_API);
   const query = new URLSearchParams({ entity: 'calendar', id: found.id });
   return { feedUrl: `${apiBase}/ics/get?${query}`, id: found.id, apiBase, pageUrl: url, about: found.calendar };
 }

@@ -47,7 +47,7 @@ export function eventFromMeetupNode(raw: unknown, options: MeetupPageOptions, sc
     timezone: groupZone,
     status: MEETUP_STATUSES[node.status?.toUpperCase() ?? ''] ?? 'scheduled',
     attendance: MEETUP_ATTENDANCE[eventType] ?? (node.isOnline ? 'online' : 'in_person'),
-    venue: eventType === 'ONLINE' ? null : venueOf(node),
+    venue: eventType === 'ONLINE' ? null : meetupVenue(node),
     // Meetup gives the online link only to those allowed to see it; null otherwise.
     onlineUrl: safeHttpUrl(node.onlineVenue?.url),
     url: safeHttpUrl(node.eventUrl, options.pageUrl),
@@ -71,7 +71,7 @@ export function isNumericId(id: string): boolean {
 }
 
 /** `venue`, or the first real place among `venues` (the GraphQL API lists online "venues" too). */
-function venueOf(node: MeetupEvent): Venue | null {
+function meetupVenue(node: MeetupEvent): Venue | null {
   const place = [node.venue, ...node.venues].find((venue) => venue !== null && venue.venueType?.toLowerCase() !== 'online');
   if (place === undefined || place === null) return null;
   // "1720 W 4th Ave Unit B, Spokane, WA 99204": Meetup's country code adds nothing to a local address.
@@ -79,12 +79,12 @@ function venueOf(node: MeetupEvent): Venue | null {
   return venueOrNull({
     name: place.name === null ? null : plainText(place.name),
     address: joinAddressParts([place.address, place.city, region]),
-    ...position(place),
+    ...meetupPosition(place),
   });
 }
 
 /** Meetup writes 0,0 for "unknown". */
-function position(place: MeetupVenue): Pick<Venue, 'lat' | 'lon'> {
+function meetupPosition(place: MeetupVenue): Pick<Venue, 'lat' | 'lon'> {
   const lon = place.lng ?? place.lon;
   return place.lat === 0 && lon === 0 ? coordinates(null, null) : coordinates(place.lat, lon);
 }

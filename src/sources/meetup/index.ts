@@ -1,26 +1,20 @@
 import { SourceFailure } from '../../errors.ts';
 import { ACCEPT } from '../../http/accept.ts';
-import { markdownToHtml, plainText } from '../../text/sanitize.ts';
+import { plainText } from '../../text/sanitize.ts';
 import type { GroupDetails, SourceEvent } from '../../types.ts';
 import type { Adapter, AdapterContext } from '../adapter.ts';
 import { attempt } from '../attempt.ts';
 import { isUpcoming } from '../event-fields.ts';
 import { fetchICalendar } from '../ical/fetch-feed.ts';
-import { parseICalendar, type ParseOptions } from '../ical/index.ts';
 import { isNumericId } from './event-node.ts';
-import { meetupIdFromUrl, readEventPage, readGroupPage, type GroupPage } from './pages.ts';
+import { readMeetupFeed, type MeetupFeed } from './feed.ts';
+import { readEventPage, readGroupPage, type GroupPage } from './pages.ts';
 
 // A Meetup group, given by its page (https://www.meetup.com/<urlname>/). Its iCal feed lists the
 // upcoming events (about ten) without place, picture or topics; each upcoming event's own page
 // adds them. The group page gives the group's details, and its events when the feed cannot be read.
 
-export interface MeetupFeed {
-  events: SourceEvent[];
-  calendarName: string | null;
-  warnings: string[];
-}
-
-interface MeetupGroup {
+interface GroupUrls {
   /** The group page, ending in a slash. */
   url: string;
   /** The group's name in URLs, as configured ("Spokane-UX"); Meetup matches it in any case. */
@@ -31,7 +25,7 @@ interface MeetupGroup {
 const YEAR_MS = 365 * 86_400_000;
 
 export const meetupAdapter: Adapter = async (source, context) => {
-  const group = meetupGroup(source.url);
+  const group = groupUrls(source.url);
   const warnings: string[] = [];
   const feed = await attempt(() => fetchFeed(group, context));
   const page = await attempt(() => fetchGroupPage(group, context));
@@ -43,7 +37,7 @@ export const meetupAdapter: Adapter = async (source, context) => {
   return { events, group: details, warnings };
 };
 
-function meetupGroup(sourceUrl: string): MeetupGroup {
+function groupUrls(sourceUrl: string): GroupUrls {
   const url = new URL(sourceUrl);
   url.search = '';
   url.hash = '';
@@ -71,12 +65,12 @@ function discover(feed: MeetupFeed | SourceFailure, page: GroupPage | SourceFail
   return page.events;
 }
 
-async function fetchFeed(group: MeetupGroup, context: AdapterContext): Promise<MeetupFeed> {
+async function fetchFeed(group: GroupUrls, context: AdapterContext): Promise<MeetupFeed> {
   const response = await fetchICalendar(group.feedUrl, context);
   return readMeetupFeed(response.body, { now: context.now, defaultTimezone: context.site.timezone });
 }
 
-async function fetchGroupPage(group: MeetupGroup, context: AdapterContext): Promise<GroupPage> {
+async function fetchGroupPage(group: GroupUrls, context: AdapterContext): Promise<GroupPage> {
   const response = await context.http.get(group.url, { accept: ACCEPT.html });
   const options = { pageUrl: response.url, defaultTimezone: context.site.timezone };
   const page = readGroupPage(response.text(), group.urlname, options);
@@ -89,32 +83,11 @@ async function fetchGroupPage(group: MeetupGroup, context: AdapterContext): Prom
   return page;
 }
 
-/** A Meetup group's iCal feed: events under their Meetup ids, descriptions rendered as Markdown. */
-export function readMeetupFeed(bytes: Uint8Array, options: ParseOptions): MeetupFeed {
-  const calendar = parseICalendar(bytes, {
-    ...options,
-    describe: (text, calendarName) => markdownToHtml(withoutGroupLine(text, calendarName)),
-  });
-  const events = calendar.events.map((event) => ({ ...event, sourceEventId: feedEventId(event) }));
-  return { events, calendarName: calendar.calendarName, warnings: calendar.warnings };
-}
-
-/** `UID:event_<id>@meetup.com`; the id is also the last segment of the event's URL. */
-function feedEventId(event: SourceEvent): string {
-  return /^event_([^@]+)@/.exec(event.sourceEventId)?.[1] ?? meetupIdFromUrl(event.url) ?? event.sourceEventId;
-}
-
-/** Meetup starts each DESCRIPTION with the group's name on a line of its own. */
-function withoutGroupLine(description: string, groupName: string | null): string {
-  const [first = '', ...rest] = description.split('\n');
-  return groupName !== null && plainText(first) === groupName ? rest.join('\n') : description;
-}
-
 // ---- Enrichment from each upcoming event's page ----
 
 async function enrichUpcoming(
   events: SourceEvent[],
-  group: MeetupGroup,
+  group: GroupUrls,
   context: AdapterContext,
   warnings: string[],
 ): Promise<SourceEvent[]> {
@@ -126,7 +99,7 @@ async function enrichUpcoming(
   return enriched;
 }
 
-async function enrich(event: SourceEvent, group: MeetupGroup, context: AdapterContext, warnings: string[]): Promise<SourceEvent> {
+async function enrich(event: SourceEvent, group: GroupUrls, context: AdapterContext, warnings: string[]): Promise<SourceEvent> {
   const url = event.url ?? new URL(`events/${encodeURIComponent(event.sourceEventId)}/`, group.url).href;
   const page = await attempt(() => fetchEventPage(url, event.sourceEventId, context));
   if (page instanceof SourceFailure) {

@@ -5,6 +5,7 @@ import { eventFromSchemaOrg } from '../jsonld/schema-org-event.ts';
 import { jsonObject } from '../lenient-json.ts';
 import { eventFromMeetupNode, type MeetupPageOptions } from './event-node.ts';
 import { meetupGroupDetails } from './group-details.ts';
+import { isGroupEventUrl, meetupIdFromUrl } from './urls.ts';
 import {
   dereference,
   EventGroupKey,
@@ -105,20 +106,4 @@ function jsonLdEvents(html: string, options: MeetupPageOptions): SourceEvent[] {
     .map((node) => eventFromSchemaOrg(node, schemaOptions))
     .filter((event): event is SourceEvent => event !== null)
     .map((event) => ({ ...event, sourceEventId: meetupIdFromUrl(event.url) ?? event.sourceEventId }));
-}
-
-/** The last path segment of `…/events/<id>/`, or null for any other URL. */
-export function meetupIdFromUrl(url: string | null): string | null {
-  const segments = pathSegments(url);
-  return segments.at(-2) === 'events' ? segments.at(-1) ?? null : null;
-}
-
-function isGroupEventUrl(url: string | null, urlname: string): boolean {
-  const segments = pathSegments(url);
-  return segments.at(-3)?.toLowerCase() === urlname.toLowerCase() && meetupIdFromUrl(url) !== null;
-}
-
-function pathSegments(url: string | null): string[] {
-  if (url === null || !URL.canParse(url)) return [];
-  return new URL(url).pathname.split('/').filter(Boolean);
 }
