@@ -34,7 +34,7 @@ export function scriptTexts(html: string, wanted: (attributes: Attributes) => bo
 }
 
 /** The text of the first <script id="…"> with this id, or '' when the page has none. */
-export function scriptById(html: string, id: string): string {
+function scriptById(html: string, id: string): string {
   return scriptTexts(html, (attributes) => attributes.id === id)[0] ?? '';
 }
 

@@ -25,7 +25,7 @@ export function recurrenceWindow(now: Date): RecurrenceContext['window'] {
   };
 }
 
-export type Instance = ReturnType<typeof ical.expandRecurringEvent>[number];
+type Instance = ReturnType<typeof ical.expandRecurringEvent>[number];
 
 // The recurrence library steps through a rule up to 10,000 times before it gives up, and each
 // step of a rule that can never match (BYMONTH=2;BYMONTHDAY=30) or that expands a whole year at a

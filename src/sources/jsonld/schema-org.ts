@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { joinAddressParts } from '../places.ts';
 import { plainText } from '../../text/sanitize.ts';
 import { listOf, number, orNull, requiredText, text } from '../lenient-json.ts';
+import { joinAddressParts } from '../places.ts';
 
 // The schema.org nodes an Event is read from (Event, Place, VirtualLocation, PostalAddress,
 // GeoCoordinates, ImageObject), as zod schemas over JSON-LD, where any property may hold one
@@ -19,7 +19,7 @@ function firstOf<T extends z.ZodType>(item: T) {
 }
 
 /** A text value: a string, a number, a value object `{"@value": …}`, or the first of an array. */
-export const SchemaText = firstOf(orNull(z.union([requiredText, z.object({ '@value': requiredText }).transform((value) => value['@value'])])));
+const SchemaText = firstOf(orNull(z.union([requiredText, z.object({ '@value': requiredText }).transform((value) => value['@value'])])));
 
 /** Text, or the `name` of a thing given in its place (a Country, a DefinedTerm). */
 const NameOrText = z.union([
@@ -27,12 +27,12 @@ const NameOrText = z.union([
   SchemaText,
 ]);
 
+const SCHEMA_PREFIX = /^(?:schema:|https?:\/\/(?:www\.)?schema\.org\/)/i;
+
 /** `schema:Event`, `https://schema.org/Event` and `Event` all name `event` (lower-cased). */
-export function schemaName(value: string): string {
+function schemaName(value: string): string {
   return value.trim().replace(SCHEMA_PREFIX, '').toLowerCase();
 }
-
-const SCHEMA_PREFIX = /^(?:schema:|https?:\/\/(?:www\.)?schema\.org\/)/i;
 
 /** The node's `@type`, one name or several, as lower-cased schema.org names. */
 export const TypeNames = oneOrMany(z.string()).transform((types) => types.map(schemaName));
@@ -74,7 +74,7 @@ const Place = z.object({
 /** `location` is a Place, a VirtualLocation, plain text, or an array of those (hybrid events). */
 const Location = z.union([
   Place.transform((place) => ({ place, text: null })),
-  SchemaText.transform((text) => ({ place: null, text })),
+  SchemaText.transform((words) => ({ place: null, text: words })),
 ]);
 
 /** `image` is a URL or an ImageObject, or several. */

@@ -5,7 +5,6 @@ import { eventFromSchemaOrg } from '../jsonld/schema-org-event.ts';
 import { jsonObject } from '../lenient-json.ts';
 import { eventFromMeetupNode, type MeetupPageOptions } from './event-node.ts';
 import { meetupGroupDetails } from './group-details.ts';
-import { isGroupEventUrl, meetupIdFromUrl } from './urls.ts';
 import {
   dereference,
   EventGroupKey,
@@ -17,6 +16,7 @@ import {
   type MeetupPageProps,
   type MeetupSchemas,
 } from './schemas.ts';
+import { isGroupEventUrl, meetupIdFromUrl } from './urls.ts';
 
 // Meetup's pages are Next.js pages: `<script id="__NEXT_DATA__">` holds what the page shows
 // (schemas.ts says in which shapes). When the Next.js data is missing, the page's schema.org
