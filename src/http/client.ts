@@ -1,4 +1,5 @@
 import { Agent, type Dispatcher } from 'undici';
+import { ACCEPT } from './accept.ts';
 import { ACCEPT_ENCODING, decodeText } from './body.ts';
 import { deadlineAfter } from './deadline.ts';
 import { fetchFollowing, type FetcherSettings, type Scope, type SessionStats } from './fetcher.ts';
@@ -10,7 +11,7 @@ import { DEFAULT_TIMEOUTS, statusFailure, type Exchange, type Timeouts } from '.
 import {
   NotModified,
   conditionalHeaders,
-  contentHash,
+  documentHash,
   type PendingValidators,
   type ValidatorStore,
 } from './conditional.ts';
@@ -108,7 +109,7 @@ export function createHttpClient(options: HttpClientOptions = {}): PoliteHttpCli
       ? null
       : new RobotsGate({
           fetchText: async (url) => {
-            const answer = await fetchFollowing(new URL(url), requestHeaders(userAgent, { accept: 'text/plain' }), robotsScope, settings);
+            const answer = await fetchFollowing(new URL(url), requestHeaders(userAgent, { accept: ACCEPT.text }), robotsScope, settings);
             if (!isSuccess(answer.status)) throw statusFailure(answer.url, answer.status);
             return decodeText(answer.body, answer.headers.get('content-type'));
           },
@@ -154,7 +155,7 @@ function validatorsOf(url: string, answer: Exchange): PendingValidators {
     url,
     etag: answer.headers.get('etag'),
     lastModified: answer.headers.get('last-modified'),
-    contentHash: contentHash(answer.body),
+    contentHash: documentHash(answer.body),
   };
 }
 

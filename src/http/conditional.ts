@@ -49,7 +49,7 @@ const ICALENDAR_START = /^(?:\u00EF\u00BB\u00BF)?\s*BEGIN:VCALENDAR/; // the BOM
  * A hash of what a document says, for servers that send no validators. iCalendar's DTSTAMP is the
  * time the feed was generated, new on every request (Meetup's feeds), so it is left out.
  */
-export function contentHash(body: Buffer): string {
+export function documentHash(body: Buffer): string {
   // latin1 maps bytes one to one, so this never rewrites anything it does not drop.
   const text = body.toString('latin1');
   const hashed = ICALENDAR_START.test(text) ? withoutVolatileLines(text) : text;

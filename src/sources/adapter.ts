@@ -21,3 +21,6 @@ export interface AdapterResult {
   /** Problems that did not fail the source (an event page that could not be read, …). */
   warnings?: string[];
 }
+
+/** Told of a problem that does not fail the source; it becomes one of the result's warnings. */
+export type Warn = (message: string) => void;

@@ -34,6 +34,15 @@ export function scriptTexts(html: string, wanted: (attributes: Attributes) => bo
 }
 
 /** The text of the first <script id="…"> with this id, or '' when the page has none. */
-export function scriptById(html: string, id: string): string {
+function scriptById(html: string, id: string): string {
   return scriptTexts(html, (attributes) => attributes.id === id)[0] ?? '';
+}
+
+/** The parsed JSON of a Next.js page's `__NEXT_DATA__` script, or null when it has none that parses. */
+export function nextData(html: string): unknown {
+  try {
+    return JSON.parse(scriptById(html, '__NEXT_DATA__'));
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NotModified, type StoredValidators, type ValidatorStore } from '../../src/http/client.ts';
-import { contentHash } from '../../src/http/conditional.ts';
+import { documentHash } from '../../src/http/conditional.ts';
 import { SourceFailure } from '../../src/errors.ts';
 import type { FaultRoute } from '../helpers/fault-server.ts';
 import { respond } from '../helpers/fault-server.ts';
@@ -56,7 +56,7 @@ describe('conditional requests', () => {
     const response = await session.get(url, { conditional: true });
     expect(response.text()).toContain('Rust night');
     expect(session.pendingValidators()).toEqual([
-      { url, etag: ETAG, lastModified: LAST_MODIFIED, contentHash: contentHash(response.body) },
+      { url, etag: ETAG, lastModified: LAST_MODIFIED, contentHash: documentHash(response.body) },
     ]);
   });
 
@@ -86,7 +86,7 @@ describe('conditional requests', () => {
 
   it('returns a feed whose events changed, with its new hash pending', async () => {
     const url = setup.server.url('/meetup.ics');
-    const before = contentHash(Buffer.from(feed('20250301T120000Z')));
+    const before = documentHash(Buffer.from(feed('20250301T120000Z')));
     setup.server.route('/meetup.ics', respond(200, feed('20250302T080000Z', 'Rust night (moved)'), { 'content-type': 'text/calendar' }));
     const session = setup.client().session({ validators: storeOf({ [url]: { etag: null, lastModified: null, contentHash: before } }) });
     const response = await session.get(url, { conditional: true });
@@ -96,11 +96,11 @@ describe('conditional requests', () => {
 
   it('hashes a folded DTSTAMP line as a whole', () => {
     const folded = feed('20250301T120000Z').replace('DTSTAMP:20250301T120000Z', 'DTSTAMP:2025\r\n 0301T120000Z');
-    expect(contentHash(Buffer.from(folded))).toBe(contentHash(Buffer.from(feed('20250309T000000Z'))));
+    expect(documentHash(Buffer.from(folded))).toBe(documentHash(Buffer.from(feed('20250309T000000Z'))));
   });
 
   it('hashes every byte of a document that is not a calendar', () => {
-    expect(contentHash(Buffer.from('<p>DTSTAMP:1</p>'))).not.toBe(contentHash(Buffer.from('<p>DTSTAMP:2</p>')));
+    expect(documentHash(Buffer.from('<p>DTSTAMP:1</p>'))).not.toBe(documentHash(Buffer.from('<p>DTSTAMP:2</p>')));
   });
 
   it('tracks only the documents fetched as conditional, and only in their own session', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeDuplicates } from '../../src/publish/duplicates.ts';
-import { readLumaItems } from '../../src/sources/luma/index.ts';
+import { readLumaItems } from '../../src/sources/luma/items.ts';
 import type { StoredEvent, SourceEvent } from '../../src/types.ts';
 import { describeRealFixtures, realFixtureText } from '../helpers/fixtures.ts';
 import { storedEvent } from '../helpers/builders.ts';

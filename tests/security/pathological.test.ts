@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markdownToHtml, MAX_DESCRIPTION_CHARS, MAX_LINE_CHARS, plainTextToHtml, sanitizeDescription } from '../../src/text/sanitize.ts';
-import { parseICalendar, ruleProblem } from '../../src/sources/ical/index.ts';
+import { parseICalendar } from '../../src/sources/ical/index.ts';
+import { ruleProblem } from '../../src/sources/ical/recurrence.ts';
 import { parseJsonLdEvents } from '../../src/sources/jsonld/index.ts';
 import { MAX_EVENTS_PER_SOURCE, MAX_INSTANCES_PER_SERIES, MAX_WARNINGS_PER_SOURCE } from '../../src/sources/limits.ts';
-import { readMeetupFeed } from '../../src/sources/meetup/index.ts';
+import { readMeetupFeed } from '../../src/sources/meetup/feed.ts';
 import { runCli } from '../helpers/cli.ts';
 import { serve, startServer } from '../helpers/server.ts';
 

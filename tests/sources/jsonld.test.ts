@@ -2,13 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MockAgent } from 'undici';
 import { testHttpClient } from '../helpers/http.ts';
 import type { AdapterContext } from '../../src/sources/adapter.ts';
-import {
-  eventFromSchemaOrg,
-  extractJsonLd,
-  findEventNodes,
-  jsonldAdapter,
-  parseJsonLdEvents,
-} from '../../src/sources/jsonld/index.ts';
+import { extractJsonLd, findEventNodes } from '../../src/sources/jsonld/extract.ts';
+import { jsonldAdapter, parseJsonLdEvents } from '../../src/sources/jsonld/index.ts';
+import { eventFromSchemaOrg } from '../../src/sources/jsonld/schema-org-event.ts';
 import type { SourceEvent } from '../../src/types.ts';
 import type { SourceConfig } from '../../src/config/schema.ts';
 import { describeRealFixtures, realFixtureText } from '../helpers/fixtures.ts';

@@ -2,15 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MockAgent } from 'undici';
 import { testHttpClient } from '../helpers/http.ts';
 import type { AdapterContext } from '../../src/sources/adapter.ts';
-import {
-  enrichWithLumaItems,
-  findLumaCalendar,
-  lumaAdapter,
-  lumaGroupDetails,
-  parseLumaFeed,
-  readLumaItems,
-  type LumaCalendar,
-} from '../../src/sources/luma/index.ts';
+import { enrichWithLumaItems } from '../../src/sources/luma/enrich.ts';
+import { parseLumaFeed } from '../../src/sources/luma/feed.ts';
+import { lumaGroupDetails } from '../../src/sources/luma/group-details.ts';
+import { lumaAdapter } from '../../src/sources/luma/index.ts';
+import { readLumaItems } from '../../src/sources/luma/items.ts';
+import { findLumaCalendar } from '../../src/sources/luma/locate-calendar.ts';
+import type { LumaCalendar } from '../../src/sources/luma/schemas.ts';
 import { utcInstant } from '../../src/time.ts';
 import type { SourceEvent } from '../../src/types.ts';
 import type { SourceConfig } from '../../src/config/schema.ts';

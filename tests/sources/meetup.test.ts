@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Temporal } from 'temporal-polyfill';
 import { testHttpClient } from '../helpers/http.ts';
 import type { AdapterContext } from '../../src/sources/adapter.ts';
-import { meetupAdapter, readMeetupFeed } from '../../src/sources/meetup/index.ts';
-import { eventFromMeetupNode, readEventPage, readGroupPage } from '../../src/sources/meetup/pages.ts';
+import { readMeetupFeed } from '../../src/sources/meetup/feed.ts';
+import { meetupAdapter } from '../../src/sources/meetup/index.ts';
+import { eventFromMeetupNode } from '../../src/sources/meetup/event-node.ts';
+import { readEventPage, readGroupPage } from '../../src/sources/meetup/pages.ts';
 import type { SourceEvent } from '../../src/types.ts';
 import type { SourceConfig } from '../../src/config/schema.ts';
 import {

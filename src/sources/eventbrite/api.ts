@@ -1,32 +1,27 @@
 import { SourceFailure } from '../../errors.ts';
+import { ACCEPT } from '../../http/accept.ts';
 import type { GroupDetails, Venue } from '../../types.ts';
-import type { AdapterResult } from '../adapter.ts';
-import type { AdapterContext } from '../adapter.ts';
-import {
-  eventFromEventbrite,
-  groupFromOrganizer,
-  isObject,
-  objectOf,
-  textOf,
-  venueFromEventbrite,
-  type JsonObject,
-  type Warn,
-} from './objects.ts';
+import type { AdapterContext, AdapterResult, Warn } from '../adapter.ts';
+import { apiBaseUrl } from '../api-base-url.ts';
+import { attempt } from '../attempt.ts';
+import { jsonObject } from '../lenient-json.ts';
+import { eventFromEventbrite, groupFromOrganizer, venueFromEventbrite } from './objects.ts';
+import { EventbriteOrganizer, EventbriteVenue, EventsPage, type EventbriteEvent } from './schemas.ts';
 
 // With a private token: Eventbrite's API v3. Unlike the organizer page it lists every upcoming
 // event, a series' occurrences one by one, and cancellations (through the sales status).
 
-const DEFAULT_API_URL = 'https://www.eventbriteapi.com/v3';
+const EVENTBRITE_API = 'https://www.eventbriteapi.com/v3';
 const EVENTS_QUERY = 'status=live&expand=venue,logo,event_sales_status';
-const JSON_ACCEPT = 'application/json';
 // 50 events a page: 1,000 upcoming events is more than any group has, and a bound stops a loop.
-const MAX_PAGES = 20;
+const MAX_EVENT_PAGES = 20;
 
 // Printable ASCII only. undici puts a rejected header value in its error message, so a token
 // with a stray line break would otherwise end up in the run log.
 const TOKEN_SHAPE = /^[\x21-\x7e]+$/;
 
-type ApiGet = (path: string) => Promise<JsonObject>;
+/** A JSON object the API answered with, its values not yet read. */
+type ApiGet = (path: string) => Promise<Record<string, unknown>>;
 
 export async function readOrganizerApi(organizerId: string, token: string, context: AdapterContext): Promise<AdapterResult> {
   if (!TOKEN_SHAPE.test(token)) {
@@ -34,19 +29,14 @@ export async function readOrganizerApi(organizerId: string, token: string, conte
   }
   const warnings: string[] = [];
   const warn: Warn = (message) => warnings.push(message);
-  const base = apiBaseUrl();
+  const base = apiBaseUrl('EVENTBRITE_API_URL', EVENTBRITE_API);
   const get = apiGetter(base, token, context);
 
-  const raws = await organizerEvents(get, organizerId, warn);
-  const venues = await venuesById(get, raws, warn);
+  const listed = await organizerEvents(get, organizerId, warn);
+  const venues = await venuesById(get, listed, warn);
   const eventOptions = { pageUrl: base, defaultTimezone: context.site.timezone, warn };
-  const events = raws.flatMap((raw) => eventFromEventbrite(raw, { ...eventOptions, venue: lookedUpVenue(raw, venues) }) ?? []);
+  const events = listed.flatMap((event) => eventFromEventbrite(event, { ...eventOptions, venue: lookedUpVenue(event, venues) }) ?? []);
   return { events, group: await organizerGroup(get, organizerId, base, warn), warnings };
-}
-
-/** Read at call time, so that tests (and mirrors) can point it at their own server; empty means unset. */
-function apiBaseUrl(): string {
-  return (process.env.EVENTBRITE_API_URL?.trim() || DEFAULT_API_URL).replace(/\/+$/, '');
 }
 
 function apiGetter(base: string, token: string, context: AdapterContext): ApiGet {
@@ -55,19 +45,20 @@ function apiGetter(base: string, token: string, context: AdapterContext): ApiGet
     let text: string;
     try {
       // In a header, never the URL: URLs end up in error messages and logs.
-      const response = await context.http.get(url, { accept: JSON_ACCEPT, headers: { authorization: `Bearer ${token}` } });
+      const response = await context.http.get(url, { accept: ACCEPT.json, headers: { authorization: `Bearer ${token}` } });
       blotOut(response.body, token);
       text = response.text();
     } catch (error) {
       throw refusedTokenOr(error, url);
     }
+    let body: Record<string, unknown> | null = null;
     try {
-      const body: unknown = JSON.parse(text);
-      if (isObject(body)) return body;
+      body = jsonObject.parse(JSON.parse(text));
     } catch {
       // Reported below, like any answer that is not a JSON object.
     }
-    throw new SourceFailure('parse', `${url} did not answer with a JSON object`);
+    if (body === null) throw new SourceFailure('parse', `${url} did not answer with a JSON object`);
+    return body;
   };
 }
 
@@ -92,57 +83,50 @@ function refusedTokenOr(error: unknown, url: string): unknown {
   );
 }
 
-async function organizerEvents(get: ApiGet, organizerId: string, warn: Warn): Promise<JsonObject[]> {
+async function organizerEvents(get: ApiGet, organizerId: string, warn: Warn): Promise<EventbriteEvent[]> {
   const path = `/organizers/${encodeURIComponent(organizerId)}/events/?${EVENTS_QUERY}`;
-  const events: JsonObject[] = [];
+  const events: EventbriteEvent[] = [];
   let continuation = '';
-  for (let page = 1; page <= MAX_PAGES; page += 1) {
-    const body = await get(continuation === '' ? path : `${path}&continuation=${encodeURIComponent(continuation)}`);
-    if (!Array.isArray(body.events)) {
+  for (let page = 1; page <= MAX_EVENT_PAGES; page += 1) {
+    const body = EventsPage.safeParse(await get(continuation === '' ? path : `${path}&continuation=${encodeURIComponent(continuation)}`));
+    if (!body.success) {
       throw new SourceFailure('unexpected_content', `Eventbrite's API answered ${path} without an "events" list`);
     }
-    events.push(...body.events.filter(isObject));
-    const pagination = objectOf(body.pagination);
+    events.push(...body.data.events);
+    const pagination = body.data.pagination;
     if (pagination?.has_more_items !== true) return events;
-    const next = textOf(pagination.continuation);
-    if (next === null) {
+    if (pagination.continuation === null) {
       warn(`Eventbrite's API says more events follow page ${page} but gave no continuation; read ${events.length}`);
       return events;
     }
-    continuation = next;
+    continuation = pagination.continuation;
   }
-  warn(`stopped after ${MAX_PAGES} pages of events (${events.length} events); the organizer lists more`);
+  warn(`stopped after ${MAX_EVENT_PAGES} pages of events (${events.length} events); the organizer lists more`);
   return events;
 }
 
 /** Events that name only a `venue_id` share venues: each is looked up once. */
-async function venuesById(get: ApiGet, raws: JsonObject[], warn: Warn): Promise<Map<string, Venue | null>> {
-  const ids = new Set(raws.filter((raw) => !isObject(raw.venue)).flatMap((raw) => textOf(raw.venue_id) ?? []));
+async function venuesById(get: ApiGet, events: EventbriteEvent[], warn: Warn): Promise<Map<string, Venue | null>> {
+  const ids = new Set(events.flatMap((event) => (event.venue === null && event.venue_id !== null ? [event.venue_id] : [])));
   const venues = new Map<string, Venue | null>();
   for (const id of ids) {
-    try {
-      venues.set(id, venueFromEventbrite(await get(`/venues/${encodeURIComponent(id)}/`)));
-    } catch (error) {
-      if (!(error instanceof SourceFailure)) throw error;
-      warn(`could not look up venue ${id}: ${error.message}`);
-      venues.set(id, null);
-    }
+    const answer = await attempt(() => get(`/venues/${encodeURIComponent(id)}/`));
+    if (answer instanceof SourceFailure) warn(`could not look up venue ${id}: ${answer.message}`);
+    venues.set(id, answer instanceof SourceFailure ? null : venueFromEventbrite(EventbriteVenue.parse(answer)));
   }
   return venues;
 }
 
 /** The looked-up venue for an event without an inline one; undefined means "use the inline one". */
-function lookedUpVenue(raw: JsonObject, venues: Map<string, Venue | null>): Venue | null | undefined {
-  const id = textOf(raw.venue_id);
-  return isObject(raw.venue) || id === null ? undefined : (venues.get(id) ?? null);
+function lookedUpVenue(event: EventbriteEvent, venues: Map<string, Venue | null>): Venue | null | undefined {
+  return event.venue !== null || event.venue_id === null ? undefined : (venues.get(event.venue_id) ?? null);
 }
 
 async function organizerGroup(get: ApiGet, organizerId: string, base: string, warn: Warn): Promise<GroupDetails | undefined> {
-  try {
-    return groupFromOrganizer(await get(`/organizers/${encodeURIComponent(organizerId)}/`), base);
-  } catch (error) {
-    if (!(error instanceof SourceFailure)) throw error;
-    warn(`could not read the organizer's details: ${error.message}`);
+  const answer = await attempt(() => get(`/organizers/${encodeURIComponent(organizerId)}/`));
+  if (answer instanceof SourceFailure) {
+    warn(`could not read the organizer's details: ${answer.message}`);
     return undefined;
   }
+  return groupFromOrganizer(EventbriteOrganizer.parse(answer), base);
 }

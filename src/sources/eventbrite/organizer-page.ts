@@ -1,27 +1,20 @@
 import { SourceFailure } from '../../errors.ts';
-import { utcInstant } from '../../time.ts';
+import { ACCEPT } from '../../http/accept.ts';
 import type { EventStatus, SourceEvent } from '../../types.ts';
-import type { AdapterResult } from '../adapter.ts';
-import type { AdapterContext } from '../adapter.ts';
-import {
-  eventFromEventbrite,
-  groupFromOrganizer,
-  isObject,
-  objectOf,
-  seriesSafeTimes,
-  textOf,
-  trailingIdOf,
-  type JsonObject,
-  type Warn,
-} from './objects.ts';
-import { eventFromSchemaOrg, extractJsonLd, findEventNodes } from '../jsonld/index.ts';
+import type { AdapterContext, AdapterResult, Warn } from '../adapter.ts';
+import { attempt } from '../attempt.ts';
+import { isUpcoming } from '../event-fields.ts';
+import { extractJsonLd, findEventNodes, type JsonObject } from '../jsonld/extract.ts';
+import { SchemaOrgEvent } from '../jsonld/schema-org.ts';
+import { eventFromSchemaOrg } from '../jsonld/schema-org-event.ts';
+import { eventFromEventbrite, groupFromOrganizer, trailingIdOf } from './objects.ts';
+import { ServerData } from './schemas.ts';
+import { seriesSafeTimes } from './series-times.ts';
 
 // Without an API token: the organizer's public page. Its `window.__SERVER_DATA__` script holds
 // Eventbrite's own event objects (ids, UTC times, zones, venues); its JSON-LD lists the same
 // events less precisely and is the fallback. Each upcoming event's own page then adds what the
 // listing lacks (the description, hybrid attendance, a cancellation).
-
-const HTML_ACCEPT = 'text/html,application/xhtml+xml';
 
 const SERVER_DATA_ASSIGNMENT = /window\.__SERVER_DATA__\s*=\s*/g;
 
@@ -34,7 +27,7 @@ interface PageOptions {
 }
 
 export async function readOrganizerPage(url: string, context: AdapterContext): Promise<AdapterResult> {
-  const response = await context.http.get(url, { accept: HTML_ACCEPT, conditional: true });
+  const response = await context.http.get(url, { accept: ACCEPT.html, conditional: true });
   const html = response.text();
   const warnings: string[] = [];
   const options: PageOptions = {
@@ -45,20 +38,19 @@ export async function readOrganizerPage(url: string, context: AdapterContext): P
   const serverData = serverDataOf(html);
   const listed = listedEvents(html, serverData, options);
   const events = await withEventPages(listed, context, options.warn);
-  const organizer = objectOf(serverData?.api_data)?.organizer;
-  return { events, group: groupFromOrganizer(organizer, response.url), warnings };
+  return { events, group: groupFromOrganizer(serverData?.api_data?.organizer ?? null, response.url), warnings };
 }
 
 // ---- window.__SERVER_DATA__ ----
 
-/** The object a script assigns to `window.__SERVER_DATA__`, or null when the page has none that parses. */
-function serverDataOf(html: string): JsonObject | null {
+/** What a script assigns to `window.__SERVER_DATA__`, or null when the page has no object there that parses. */
+function serverDataOf(html: string): ServerData | null {
   for (const match of html.matchAll(SERVER_DATA_ASSIGNMENT)) {
     const json = balancedJsonAt(html, match.index + match[0].length);
     if (json === null) continue;
     try {
-      const value: unknown = JSON.parse(json);
-      if (isObject(value)) return value;
+      const data = ServerData.safeParse(JSON.parse(json));
+      if (data.success) return data.data;
     } catch {
       // Not JSON after all (a script reading the variable, say); a later assignment may be.
     }
@@ -91,24 +83,23 @@ function balancedJsonAt(text: string, from: number): string | null {
   return null;
 }
 
-function futureEventsOf(serverData: JsonObject | null): unknown[] | null {
-  const future = objectOf(objectOf(serverData?.view_data)?.events)?.future_events;
-  return Array.isArray(future) ? future : null;
-}
-
 // ---- The organizer page's listing ----
 
-function listedEvents(html: string, serverData: JsonObject | null, options: PageOptions): SourceEvent[] {
-  const future = futureEventsOf(serverData);
-  if (future !== null) {
-    noteUnlistedEvents(serverData, future.length, options.warn);
+function listedEvents(html: string, serverData: ServerData | null, options: PageOptions): SourceEvent[] {
+  const listing = serverData?.view_data?.events;
+  if (listing && listing.future_events !== null) {
+    const future = listing.future_events;
+    // The page shows the first dozen or so; the rest need the API (or go missing here).
+    if (listing.has_next_future_page) {
+      const total = listing.num_future_events ?? 'more';
+      options.warn(`the organizer page shows ${future.length} of its ${total} upcoming events; set EVENTBRITE_TOKEN to read them all`);
+    }
     const eventOptions = { pageUrl: options.pageUrl, defaultTimezone: options.timezone, warn: options.warn };
-    return future.filter(isObject).flatMap((raw) => eventFromEventbrite(raw, eventOptions) ?? []);
+    return future.flatMap((event) => eventFromEventbrite(event, eventOptions) ?? []);
   }
   // The JSON-LD lists the same events less precisely: better than no update at all, and the
   // warning below tells the maintainer that the page changed.
-  const jsonld = Array.isArray(serverData?.jsonld) ? serverData.jsonld : [];
-  const events = eventsFromJsonLd([...extractJsonLd(html).nodes, ...jsonld], options);
+  const events = eventsFromJsonLdListing([...extractJsonLd(html).nodes, ...(serverData?.jsonld ?? [])], options);
   const problem =
     serverData === null
       ? 'has no readable window.__SERVER_DATA__'
@@ -124,15 +115,8 @@ function listedEvents(html: string, serverData: JsonObject | null, options: Page
   return events;
 }
 
-/** The page shows the first dozen or so; the rest need the API (or go missing here). */
-function noteUnlistedEvents(serverData: JsonObject | null, shown: number, warn: Warn): void {
-  const events = objectOf(objectOf(serverData?.view_data)?.events);
-  if (events?.has_next_future_page !== true) return;
-  const total = textOf(events.num_future_events) ?? 'more';
-  warn(`the organizer page shows ${shown} of its ${total} upcoming events; set EVENTBRITE_TOKEN to read them all`);
-}
-
-function eventsFromJsonLd(nodes: unknown[], options: PageOptions): SourceEvent[] {
+/** The organizer's events in JSON-LD, under the Eventbrite ids their URLs end in. */
+function eventsFromJsonLdListing(nodes: unknown[], options: PageOptions): SourceEvent[] {
   const events = new Map<string, SourceEvent>();
   const onSkip = (reason: string): void => options.warn(`skipped an event: ${reason}`);
   for (const node of findEventNodes(nodes)) {
@@ -151,11 +135,12 @@ function eventsFromJsonLd(nodes: unknown[], options: PageOptions): SourceEvent[]
 /** JSON-LD collapses a series into one item from its first date to its last. */
 function jsonLdTimes(event: SourceEvent, node: JsonObject, id: string, options: PageOptions): Partial<SourceEvent> {
   if (event.allDay) return {};
+  const { startDate, endDate } = SchemaOrgEvent.parse(node);
   const span = {
     start: event.start,
     end: event.endEstimated ? null : event.end,
-    startText: textOf(node.startDate),
-    endText: textOf(node.endDate),
+    startText: startDate,
+    endText: endDate,
     zone: options.timezone,
     isSeriesParent: false,
   };
@@ -165,38 +150,30 @@ function jsonLdTimes(event: SourceEvent, node: JsonObject, id: string, options: 
 // ---- Each event's own page ----
 
 async function withEventPages(listed: SourceEvent[], context: AdapterContext, warn: Warn): Promise<SourceEvent[]> {
-  const now = utcInstant(context.now);
   const events: SourceEvent[] = [];
   // One at a time: Eventbrite answers bursts with bot checks, and a page lists a dozen events.
   for (const event of listed) {
-    events.push(isUpcoming(event, now) ? await withEventPage(event, context, warn) : event);
+    events.push(isUpcoming(event, context.now) ? await withEventPage(event, context, warn) : event);
   }
   return events;
 }
 
-function isUpcoming(event: SourceEvent, now: string): boolean {
-  return event.allDay ? event.end > now.slice(0, 10) : event.end > now;
-}
-
 async function withEventPage(listed: SourceEvent, context: AdapterContext, warn: Warn): Promise<SourceEvent> {
-  if (listed.url === null) return listed;
+  const url = listed.url;
+  if (url === null) return listed;
   const what = `the page of "${listed.title}" (${listed.sourceEventId})`;
-  let html: string;
-  let pageUrl: string;
-  try {
-    const response = await context.http.get(listed.url, { accept: HTML_ACCEPT });
-    html = response.text();
-    pageUrl = response.url;
-  } catch (error) {
-    if (!(error instanceof SourceFailure)) throw error;
-    warn(`could not read ${what}: ${error.message}; kept what the organizer page says`);
+  const response = await attempt(() => context.http.get(url, { accept: ACCEPT.html }));
+  if (response instanceof SourceFailure) {
+    warn(`could not read ${what}: ${response.message}; kept what the organizer page says`);
     return listed;
   }
-  const options = { pageUrl, timezone: listed.timezone ?? context.site.timezone };
+  const options = { pageUrl: response.url, timezone: listed.timezone ?? context.site.timezone };
   // Only the node for this event: event pages also list the organizer's other events.
-  for (const node of findEventNodes(extractJsonLd(html).nodes)) {
+  for (const node of findEventNodes(extractJsonLd(response.text()).nodes)) {
     const detail = eventFromSchemaOrg(node, options);
-    if (detail !== null && trailingIdOf(detail.url) === listed.sourceEventId) return withDetails(listed, node, detail);
+    if (detail !== null && trailingIdOf(detail.url) === listed.sourceEventId) {
+      return withEventPageDetails(listed, SchemaOrgEvent.parse(node).eventAttendanceMode !== null, detail);
+    }
   }
   warn(`${what} has no JSON-LD event with its id; kept what the organizer page says`);
   return listed;
@@ -204,13 +181,14 @@ async function withEventPage(listed: SourceEvent, context: AdapterContext, warn:
 
 /**
  * The listing's Eventbrite data wins for what it states (times, venue, picture); the event's
- * page adds a fuller description, the attendance mode (only it can say hybrid), and bad news.
+ * page adds a fuller description, the attendance mode (only it can say hybrid, when it states
+ * one), and bad news.
  */
-function withDetails(listed: SourceEvent, node: JsonObject, detail: SourceEvent): SourceEvent {
+function withEventPageDetails(listed: SourceEvent, statesAttendance: boolean, detail: SourceEvent): SourceEvent {
   return {
     ...listed,
     status: graver(listed.status, detail.status),
-    attendance: node.eventAttendanceMode === undefined ? listed.attendance : detail.attendance,
+    attendance: statesAttendance ? detail.attendance : listed.attendance,
     venue: listed.venue ?? detail.venue,
     onlineUrl: listed.onlineUrl ?? detail.onlineUrl,
     // Listings cut descriptions short (the JSON-LD one mid-sentence); keep the fuller text.

@@ -1,21 +1,20 @@
 import { SourceFailure } from '../../errors.ts';
-import { markdownToHtml, plainText } from '../../text/sanitize.ts';
+import { ACCEPT } from '../../http/accept.ts';
+import { plainText } from '../../text/sanitize.ts';
 import type { GroupDetails, SourceEvent } from '../../types.ts';
 import type { Adapter, AdapterContext } from '../adapter.ts';
-import { parseICalendar, type ParseOptions } from '../ical/index.ts';
-import { isNumericId, meetupIdFromUrl, readEventPage, readGroupPage, type GroupPage } from './pages.ts';
+import { attempt } from '../attempt.ts';
+import { isUpcoming } from '../event-fields.ts';
+import { fetchICalendar } from '../ical/fetch-feed.ts';
+import { isNumericId } from './event-node.ts';
+import { readMeetupFeed, type MeetupFeed } from './feed.ts';
+import { readEventPage, readGroupPage, type GroupPage } from './pages.ts';
 
 // A Meetup group, given by its page (https://www.meetup.com/<urlname>/). Its iCal feed lists the
 // upcoming events (about ten) without place, picture or topics; each upcoming event's own page
 // adds them. The group page gives the group's details, and its events when the feed cannot be read.
 
-export interface MeetupFeed {
-  events: SourceEvent[];
-  calendarName: string | null;
-  warnings: string[];
-}
-
-interface MeetupGroup {
+interface GroupUrls {
   /** The group page, ending in a slash. */
   url: string;
   /** The group's name in URLs, as configured ("Spokane-UX"); Meetup matches it in any case. */
@@ -23,12 +22,10 @@ interface MeetupGroup {
   feedUrl: string;
 }
 
-const ICAL_ACCEPT = 'text/calendar, */*;q=0.5';
-const HTML_ACCEPT = 'text/html,application/xhtml+xml';
 const YEAR_MS = 365 * 86_400_000;
 
 export const meetupAdapter: Adapter = async (source, context) => {
-  const group = meetupGroup(source.url);
+  const group = groupUrls(source.url);
   const warnings: string[] = [];
   const feed = await attempt(() => fetchFeed(group, context));
   const page = await attempt(() => fetchGroupPage(group, context));
@@ -40,23 +37,13 @@ export const meetupAdapter: Adapter = async (source, context) => {
   return { events, group: details, warnings };
 };
 
-function meetupGroup(sourceUrl: string): MeetupGroup {
+function groupUrls(sourceUrl: string): GroupUrls {
   const url = new URL(sourceUrl);
   url.search = '';
   url.hash = '';
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   const urlname = url.pathname.split('/').filter(Boolean).at(-1) ?? '';
   return { url: url.href, urlname, feedUrl: new URL('events/ical/', url).href };
-}
-
-/** The value, or the SourceFailure that prevented it; other errors are bugs and propagate. */
-async function attempt<T>(read: () => Promise<T>): Promise<T | SourceFailure> {
-  try {
-    return await read();
-  } catch (error) {
-    if (error instanceof SourceFailure) return error;
-    throw error;
-  }
 }
 
 // ---- Discovery: the feed, else the group page ----
@@ -78,16 +65,13 @@ function discover(feed: MeetupFeed | SourceFailure, page: GroupPage | SourceFail
   return page.events;
 }
 
-async function fetchFeed(group: MeetupGroup, context: AdapterContext): Promise<MeetupFeed> {
-  const response = await context.http.get(group.feedUrl, { accept: ICAL_ACCEPT, conditional: true });
-  if (!/^BEGIN:VCALENDAR[ \t]*\r?$/im.test(response.text())) {
-    throw new SourceFailure('unexpected_content', `${response.url} is not an iCalendar feed (no BEGIN:VCALENDAR)`);
-  }
+async function fetchFeed(group: GroupUrls, context: AdapterContext): Promise<MeetupFeed> {
+  const response = await fetchICalendar(group.feedUrl, context);
   return readMeetupFeed(response.body, { now: context.now, defaultTimezone: context.site.timezone });
 }
 
-async function fetchGroupPage(group: MeetupGroup, context: AdapterContext): Promise<GroupPage> {
-  const response = await context.http.get(group.url, { accept: HTML_ACCEPT });
+async function fetchGroupPage(group: GroupUrls, context: AdapterContext): Promise<GroupPage> {
+  const response = await context.http.get(group.url, { accept: ACCEPT.html });
   const options = { pageUrl: response.url, defaultTimezone: context.site.timezone };
   const page = readGroupPage(response.text(), group.urlname, options);
   if (page === null) {
@@ -99,45 +83,23 @@ async function fetchGroupPage(group: MeetupGroup, context: AdapterContext): Prom
   return page;
 }
 
-/** A Meetup group's iCal feed: events under their Meetup ids, descriptions rendered as Markdown. */
-export function readMeetupFeed(bytes: Uint8Array, options: ParseOptions): MeetupFeed {
-  const calendar = parseICalendar(bytes, {
-    ...options,
-    describe: (text, calendarName) => markdownToHtml(withoutGroupLine(text, calendarName)),
-  });
-  const events = calendar.events.map((event) => ({ ...event, sourceEventId: feedEventId(event) }));
-  return { events, calendarName: calendar.calendarName, warnings: calendar.warnings };
-}
-
-/** `UID:event_<id>@meetup.com`; the id is also the last segment of the event's URL. */
-function feedEventId(event: SourceEvent): string {
-  return /^event_([^@]+)@/.exec(event.sourceEventId)?.[1] ?? meetupIdFromUrl(event.url) ?? event.sourceEventId;
-}
-
-/** Meetup starts each DESCRIPTION with the group's name on a line of its own. */
-function withoutGroupLine(description: string, groupName: string | null): string {
-  const [first = '', ...rest] = description.split('\n');
-  return groupName !== null && plainText(first) === groupName ? rest.join('\n') : description;
-}
-
 // ---- Enrichment from each upcoming event's page ----
 
 async function enrichUpcoming(
   events: SourceEvent[],
-  group: MeetupGroup,
+  group: GroupUrls,
   context: AdapterContext,
   warnings: string[],
 ): Promise<SourceEvent[]> {
   const enriched: SourceEvent[] = [];
   // One page at a time: they all come from one host.
   for (const event of events) {
-    const upcoming = Date.parse(event.end) > context.now.getTime();
-    enriched.push(upcoming ? await enrich(event, group, context, warnings) : event);
+    enriched.push(isUpcoming(event, context.now) ? await enrich(event, group, context, warnings) : event);
   }
   return enriched;
 }
 
-async function enrich(event: SourceEvent, group: MeetupGroup, context: AdapterContext, warnings: string[]): Promise<SourceEvent> {
+async function enrich(event: SourceEvent, group: GroupUrls, context: AdapterContext, warnings: string[]): Promise<SourceEvent> {
   const url = event.url ?? new URL(`events/${encodeURIComponent(event.sourceEventId)}/`, group.url).href;
   const page = await attempt(() => fetchEventPage(url, event.sourceEventId, context));
   if (page instanceof SourceFailure) {
@@ -148,7 +110,7 @@ async function enrich(event: SourceEvent, group: MeetupGroup, context: AdapterCo
 }
 
 async function fetchEventPage(url: string, eventId: string, context: AdapterContext): Promise<SourceEvent> {
-  const response = await context.http.get(url, { accept: HTML_ACCEPT });
+  const response = await context.http.get(url, { accept: ACCEPT.html });
   const options = { pageUrl: response.url, defaultTimezone: context.site.timezone };
   const event = readEventPage(response.text(), eventId, options);
   if (event === null) {
@@ -215,7 +177,7 @@ function groupDetails(page: GroupPage, events: SourceEvent[], now: Date): GroupD
 /** A group with nothing upcoming whose last event is over a year old has stopped meeting. */
 function isActive(events: SourceEvent[], now: Date): boolean | undefined {
   if (events.length === 0) return undefined;
-  if (events.some((event) => Date.parse(event.end) > now.getTime())) return true;
+  if (events.some((event) => isUpcoming(event, now))) return true;
   const last = Math.max(...events.map((event) => Date.parse(event.start)));
   return now.getTime() - last <= YEAR_MS;
 }
