@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SourceFailure } from '../errors.ts';
 
@@ -15,8 +16,12 @@ export interface Deadline {
 /** No `ms`, no deadline: the signal never aborts. */
 export function deadlineAfter(ms: number | undefined): Deadline {
   const endsAt = monotonicNow() + (ms ?? Infinity);
+  const signal = ms === undefined ? new AbortController().signal : AbortSignal.timeout(ms);
+  // Every request waiting under the deadline listens to it: robots.txt for every host at the
+  // start of a run, a source's event pages. More than Node's default of ten is no leak.
+  setMaxListeners(0, signal);
   return {
-    signal: ms === undefined ? new AbortController().signal : AbortSignal.timeout(ms),
+    signal,
     remainingMs: () => Math.max(0, endsAt - monotonicNow()),
     failure: (url) =>
       new SourceFailure('timeout', `the source's deadline of ${seconds(ms ?? Infinity)} passed before ${url} answered in full`),
