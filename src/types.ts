@@ -65,8 +65,10 @@ export interface GroupDetails {
 
 /** An event as the store holds it: what its source said, and what we keep about it across runs. */
 export interface StoredEvent extends SourceEvent {
-  /** Stable id across runs, derived from the source and its event id; used for feed UIDs. */
+  /** Stable id across runs, derived from the source and its event id. */
   id: string;
+  /** Its UID in the calendar feeds, fixed when it is first stored and never changed (src/store/identity.ts). */
+  uid: string;
   /** Stable URL segment, fixed when the event is first seen. */
   slug: string;
   groupId: string;

@@ -100,7 +100,7 @@ function veventLines(event: StoredEvent, options: CalendarOptions): string[] {
   const cleanLocation = location === null ? '' : cleanText(location);
   return [
     'BEGIN:VEVENT',
-    `UID:${event.id}@${new URL(options.siteUrl).hostname}`,
+    `UID:${event.uid}`,
     ...(title ? [`SUMMARY:${escapeText(title)}`] : []),
     `DTSTAMP:${utcDateTime(options.now.getTime())}`,
     ...timeLines(event),

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import type { Config } from '../config/schema.ts';
 import { openStore } from '../store/db.ts';
+import { keepPublishedUids } from '../store/identity.ts';
 import { emptySnapshot, readSnapshot, writeSnapshot, type Snapshot } from '../store/snapshot.ts';
 import { restoreIfMissing } from '../store/restore.ts';
 import { buildView, type SiteView } from './view/index.ts';
@@ -75,6 +76,7 @@ function loadSnapshot(options: BuildOptions): { snapshot: Snapshot; from: BuildS
   if (!existsSync(options.dbPath)) return { snapshot: emptySnapshot(options.config), from: 'nothing' };
   const db = openStore(options.dbPath);
   try {
+    keepPublishedUids(db, options.config.site.url);
     return { snapshot: readSnapshot(db, options.config), from: restored ? 'snapshot' : 'store' };
   } finally {
     db.close();

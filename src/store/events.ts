@@ -3,6 +3,7 @@ import type { Config } from '../config/schema.ts';
 import type { SourceEvent, SourceType } from '../types.ts';
 import { contentHash, eventSlug, sourceKey, stableEventId } from './ids.ts';
 import { describeChange } from './changes.ts';
+import { feedUid } from './identity.ts';
 
 export interface StoredSource {
   id: number;
@@ -110,7 +111,7 @@ export function applyEvents(
     };
     if (!row) {
       const id = stableEventId(source.key, event.sourceEventId);
-      statements.insert.run({ ...params, id, slug: freeSlug(event, id, options.timezone, statements.slugTaken) });
+      statements.insert.run({ ...params, id, uid: feedUid(id), slug: freeSlug(event, id, options.timezone, statements.slugTaken) });
       counts.new += 1;
     } else if (row.content_hash !== hash) {
       statements.update.run(params);
@@ -135,9 +136,9 @@ export function applyEvents(
 function prepare(db: Db) {
   return {
     insert: db.prepare(
-      `INSERT INTO events (source_id, source_event_id, id, slug, data_json, content_hash, start, end,
+      `INSERT INTO events (source_id, source_event_id, id, uid, slug, data_json, content_hash, start, end,
          sequence, first_seen, last_changed, missing_count)
-       VALUES (@sourceId, @sourceEventId, @id, @slug, @data, @hash, @start, @end, 0, @now, @now, 0)`,
+       VALUES (@sourceId, @sourceEventId, @id, @uid, @slug, @data, @hash, @start, @end, 0, @now, @now, 0)`,
     ),
     update: db.prepare(
       `UPDATE events SET data_json = @data, content_hash = @hash, start = @start, end = @end,

@@ -61,9 +61,9 @@ export function restoreStore(db: Db, snapshot: Snapshot): void {
     }
 
     const insertEvent = db.prepare(
-      `INSERT INTO events (source_id, source_event_id, id, slug, data_json, content_hash, start, end,
+      `INSERT INTO events (source_id, source_event_id, id, uid, slug, data_json, content_hash, start, end,
          sequence, first_seen, last_changed, missing_count)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertChange = db.prepare('INSERT INTO event_changes (event_id, changed_at, fields, previous) VALUES (?, ?, ?, ?)');
     for (const exported of snapshot.events) {
@@ -72,6 +72,8 @@ export function restoreStore(db: Db, snapshot: Snapshot): void {
         sourceId(exported.groupId, exported.sourceType, exported.sourceUrl),
         event.sourceEventId,
         exported.id,
+        // Snapshots from before UIDs were kept have none: the next build gives it (identity.ts).
+        exported.uid ?? null,
         exported.slug,
         JSON.stringify(event),
         contentHash(event),
@@ -110,6 +112,7 @@ function sourceIds(db: Db): (groupId: string, type: string, url: string) => numb
 function sourceEventOf(exported: StoredEvent): SourceEvent {
   const {
     id: _id,
+    uid: _uid,
     slug: _slug,
     groupId: _groupId,
     sourceType: _sourceType,

@@ -113,4 +113,10 @@ export const MIGRATIONS: readonly string[] = [
     first_run_at TEXT NOT NULL
   );
   `,
+  `
+  -- Each event's UID in the calendar feeds, kept so it never changes again: not where the site is
+  -- published (a new domain would duplicate every event in subscribers' calendars). Events stored
+  -- before it get, at their next build, the UID their feeds have carried (see identity.ts).
+  ALTER TABLE events ADD COLUMN uid TEXT;
+  `,
 ];

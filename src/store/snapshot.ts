@@ -8,6 +8,7 @@ import type { EventChange, SourceEvent, SourceType, StoredEvent, StoredGroup } f
 import type { Db } from './db.ts';
 import { MISSING_FETCHES_BEFORE_REMOVAL } from './events.ts';
 import { configuredGroup, readGroups } from './groups.ts';
+import { feedUid } from './identity.ts';
 import { readAnnouncementHistory, type AnnouncementHistory } from './announcements.ts';
 import { assessHealth, type SourceHealth } from './health.ts';
 import { readFetchHistory, type FetchEntry, type FetchHistory, type SourceRef } from './runs.ts';
@@ -67,6 +68,7 @@ function sourceKey(source: SourceRef): string {
 
 interface EventRow {
   id: string;
+  uid: string | null;
   slug: string;
   data_json: string;
   sequence: number;
@@ -83,7 +85,7 @@ function readStoredEvents(db: Db): StoredEvent[] {
   const changes = readChanges(db);
   return db
     .prepare<[], EventRow>(
-      `SELECT e.id, e.slug, e.data_json, e.sequence, e.first_seen, e.last_changed, e.missing_count,
+      `SELECT e.id, e.uid, e.slug, e.data_json, e.sequence, e.first_seen, e.last_changed, e.missing_count,
               s.group_id, s.type, s.url
        FROM events e JOIN sources s ON s.id = e.source_id
        ORDER BY e.start, e.id`,
@@ -110,6 +112,8 @@ function storedEvent(row: EventRow, changes: EventChange[]): StoredEvent {
   const event = JSON.parse(row.data_json) as SourceEvent;
   return {
     id: row.id,
+    // Null only before the first build since UIDs were kept, which gives every event its own.
+    uid: row.uid ?? feedUid(row.id),
     slug: row.slug,
     groupId: row.group_id,
     sourceType: row.type,
@@ -170,6 +174,8 @@ export function sanitizedSnapshot(snapshot: Snapshot): Snapshot {
 export function sanitizedEvent<E extends StoredEvent>(event: E): E {
   return {
     ...event,
+    // A UID goes into every feed as it is: printable ASCII on one line, or none (a build gives one).
+    uid: typeof event.uid === 'string' && /^[\x21-\x7e]{1,255}$/.test(event.uid) ? event.uid : (null as unknown as string),
     descriptionHtml: sanitizeDescription(event.descriptionHtml ?? ''),
     url: safeHttpUrl(event.url),
     onlineUrl: safeHttpUrl(event.onlineUrl),

@@ -186,6 +186,15 @@ describe('fetch then build through the CLI', () => {
     expect(events.map((e) => e.summary)).toEqual(['Rust Ownership Workshop']);
   });
 
+  it('gives every event the same UID however the site is published, so subscribers never see one twice', async () => {
+    const before = parseFeed('calendar.ics').map((e) => e.uid).sort();
+    const moved = await runCli(args('build', '--site-url', 'https://someone.github.io/spokane-tech'));
+    expect(moved.code).toBe(0);
+    expect(parseFeed('calendar.ics').map((e) => e.uid).sort()).toEqual(before);
+    expect(readSite('calendar.ics')).toContain('https://someone.github.io/spokane-tech/events/');
+    expect((await runCli(args('build'))).code).toBe(0);
+  });
+
   it('exports the store as JSON in the data folder', () => {
     const exported = JSON.parse(readFileSync(join(paths().data, 'events.json'), 'utf8')) as { title: string }[];
     expect(exported.map((e) => e.title)).toContain('Rust Ownership Workshop');

@@ -47,6 +47,7 @@ export function storedEvent(overrides: Partial<StoredEvent> = {}): StoredEvent {
     ...source,
     sourceEventId: overrides.sourceEventId ?? sourceEventId,
     id,
+    uid: `${id}@spokane-tech`,
     slug: id.replace(/[^a-z0-9]+/g, '-'),
     groupId: 'python-spokane',
     sourceType: 'meetup',

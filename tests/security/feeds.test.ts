@@ -151,7 +151,7 @@ describe('calendar feeds given titles, descriptions and places that mean somethi
     for (const { path, expected } of feeds()) {
       const read = nodeIcalEvents(readFeed(path));
       expect(read.length, path).toBe(expected.length);
-      expect(read.map((e) => e.uid).sort(), path).toEqual(expected.map((e) => `${e.id}@spokanetech.example`).sort());
+      expect(read.map((e) => e.uid).sort(), path).toEqual(expected.map((e) => `${e.id}@spokane-tech`).sort());
       expect(read.some((e) => String(e.uid).includes('injected')), path).toBe(false);
     }
   });
@@ -160,7 +160,7 @@ describe('calendar feeds given titles, descriptions and places that mean somethi
     for (const { path, expected } of feeds()) {
       const byUid = new Map(strictEvents(readFeed(path)).map((e) => [e.UID, e]));
       for (const event of expected) {
-        expect(unescapeText(byUid.get(`${event.id}@spokanetech.example`)!.SUMMARY!), `${path} ${event.id}`).toBe(expectedTitle(event.title));
+        expect(unescapeText(byUid.get(`${event.id}@spokane-tech`)!.SUMMARY!), `${path} ${event.id}`).toBe(expectedTitle(event.title));
       }
     }
   });
@@ -169,7 +169,7 @@ describe('calendar feeds given titles, descriptions and places that mean somethi
     for (const { path, expected } of feeds()) {
       const byUid = new Map(strictEvents(readFeed(path)).map((e) => [e.UID, e]));
       for (const event of expected) {
-        expect(unescapeText(byUid.get(`${event.id}@spokanetech.example`)!.LOCATION!), path).toBe(`${event.venue!.name}, ${event.venue!.address}`);
+        expect(unescapeText(byUid.get(`${event.id}@spokane-tech`)!.LOCATION!), path).toBe(`${event.venue!.name}, ${event.venue!.address}`);
       }
     }
   });
@@ -179,7 +179,7 @@ describe('calendar feeds given titles, descriptions and places that mean somethi
       const byUid = new Map(strictEvents(readFeed(path)).map((e) => [e.UID, e]));
       for (const event of expected) {
         const page = `${SITE}/events/${event.slug}/`;
-        const description = unescapeText(byUid.get(`${event.id}@spokanetech.example`)!.DESCRIPTION!);
+        const description = unescapeText(byUid.get(`${event.id}@spokane-tech`)!.DESCRIPTION!);
         expect(description, path).toBe(`${descriptionText(event.title)}\n\nDetails: ${page}`);
       }
     }
@@ -188,7 +188,7 @@ describe('calendar feeds given titles, descriptions and places that mean somethi
   it('agree with node-ical on every title that has no backslash before an "n"', () => {
     const read = nodeIcalEvents(readFeed('/calendar.ics'));
     for (const event of events.filter((e) => !/\\[nN]/.test(e.title))) {
-      const found = read.find((e) => e.uid === `${event.id}@spokanetech.example`)!;
+      const found = read.find((e) => e.uid === `${event.id}@spokane-tech`)!;
       const summary = typeof found.summary === 'string' ? found.summary : (found.summary as { val: string }).val;
       expect(summary).toBe(expectedTitle(event.title));
     }
