@@ -3,6 +3,7 @@ import { ACCEPT } from './accept.ts';
 import { ACCEPT_ENCODING, decodeText } from './body.ts';
 import { deadlineAfter } from './deadline.ts';
 import { fetchFollowing, type FetcherSettings, type Scope, type SessionStats } from './fetcher.ts';
+import { postJson, type ApiAnswer, type PostOptions } from './post.ts';
 import { HostLimiter, resolvePoliteness, type PolitenessOptions } from './host-limiter.ts';
 import { httpUrl } from './redirects.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
@@ -21,6 +22,7 @@ export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.ts';
 export { DEFAULT_TIMEOUTS, type Timeouts } from './transport.ts';
 export { NotModified, type PendingValidators, type StoredValidators, type ValidatorStore } from './conditional.ts';
 export type { SessionStats } from './fetcher.ts';
+export type { ApiAnswer, PostOptions } from './post.ts';
 
 /** Its product token (`spokane-tech`) is the name robots.txt rules address us by. */
 export const USER_AGENT =
@@ -67,6 +69,8 @@ export interface HttpSession extends HttpClient {
 
 export interface PoliteHttpClient extends HttpClient {
   session(options?: SessionOptions): HttpSession;
+  /** A JSON POST to an API, within the same limits; any answer is returned (see post.ts). */
+  post(url: string, options: PostOptions): Promise<ApiAnswer>;
   /** Closes the connections the client opened (not those of a dispatcher it was given). */
   close(): Promise<void>;
 }
@@ -144,6 +148,7 @@ export function createHttpClient(options: HttpClientOptions = {}): PoliteHttpCli
   return {
     get: (url, getOptions) => unscoped.get(url, { ...getOptions, conditional: false }),
     session,
+    post: (url, postOptions) => postJson(url, postOptions, settings, userAgent),
     close: async () => {
       if (dispatcher !== options.dispatcher) await dispatcher.close();
     },

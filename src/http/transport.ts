@@ -23,7 +23,7 @@ export interface Exchange {
   url: URL;
   status: number;
   headers: Headers;
-  /** Decompressed; empty unless the status is 2xx (error pages are not worth the bytes). */
+  /** Decompressed; empty unless the status is 2xx (error pages are not worth the bytes), or `keepErrorBody` asked for it. */
   body: Buffer;
   wireBytes: number;
 }
@@ -34,6 +34,11 @@ export interface ExchangeOptions {
   timeouts: Timeouts;
   maxBodyBytes: number;
   deadline: Deadline;
+  /** GET unless said; a POST carries `body`. */
+  method?: 'GET' | 'POST';
+  body?: Buffer;
+  /** Read the body of an error answer too: an API says there why it refused. */
+  keepErrorBody?: boolean;
 }
 
 /** Network failures are retried, as the next connection may well work; a name that does not resolve will not. */
@@ -44,7 +49,8 @@ export async function exchange(url: URL, options: ExchangeOptions): Promise<Atte
   const ownTimeout = AbortSignal.timeout(timeouts.requestMs);
   try {
     const response = await request(url, {
-      method: 'GET',
+      method: options.method ?? 'GET',
+      body: options.body,
       headers: options.headers,
       dispatcher: options.dispatcher,
       signal: AbortSignal.any([options.deadline.signal, ownTimeout]),
@@ -53,7 +59,7 @@ export async function exchange(url: URL, options: ExchangeOptions): Promise<Atte
     });
     const headers = toHeaders(response.headers);
     const exchanged = { url, status: response.statusCode, headers, body: Buffer.alloc(0), wireBytes: 0 };
-    if (response.statusCode < 200 || response.statusCode >= 300) {
+    if ((response.statusCode < 200 || response.statusCode >= 300) && !options.keepErrorBody) {
       // Reading what is left (up to undici's small limit) lets the connection be reused.
       await response.body.dump().catch(() => {});
       return { ok: true, value: exchanged };

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 export type FaultRoute = (request: IncomingMessage, response: ServerResponse) => void;
 
 export interface Hit {
+  method: string;
   /** host:port, as the client addressed it. */
   host: string;
   /** Path and query. */
@@ -11,6 +12,8 @@ export interface Hit {
   headers: IncomingHttpHeaders;
   /** performance.now() when the request's headers arrived. */
   startedAt: number;
+  /** What a POST sent; '' for a GET. */
+  body: string;
 }
 
 /**
@@ -29,7 +32,8 @@ export async function startFaultServer(hostCount = 2) {
   const handle = (request: IncomingMessage, response: ServerResponse) => {
     const host = request.headers.host ?? '';
     const path = request.url ?? '/';
-    hits.push({ host, path, headers: request.headers, startedAt: performance.now() });
+    const hit: Hit = { method: request.method ?? 'GET', host, path, headers: request.headers, startedAt: performance.now(), body: '' };
+    hits.push(hit);
     active.set(host, (active.get(host) ?? 0) + 1);
     peak.set(host, Math.max(peak.get(host) ?? 0, active.get(host)!));
     peakAll = Math.max(peakAll, ++activeAll);
@@ -38,7 +42,14 @@ export async function startFaultServer(hostCount = 2) {
       activeAll--;
     });
     const route = routes.get(`${host}${path}`) ?? routes.get(path) ?? respond(404, 'not found');
-    route(request, response);
+    if (hit.method === 'GET' || hit.method === 'HEAD') return route(request, response);
+    // A POST's body is read here, whole, before its route answers: tests look at it in hits().
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      hit.body = Buffer.concat(chunks).toString('utf8');
+      route(request, response);
+    });
   };
 
   const servers: Server[] = [];
