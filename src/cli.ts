@@ -67,6 +67,15 @@ export async function main(argv: string[]): Promise<number> {
     .action(action(() => import('./commands/alarm.ts')));
 
   program
+    .command('announce')
+    .description('post new events, changes and the weekly digest to the channels in sources.yaml (secrets from the environment)')
+    .addOption(config())
+    .addOption(db())
+    .addOption(data())
+    .option('--dry-run', 'print exactly what would be posted, and post nothing')
+    .action(action(() => import('./commands/announce.ts')));
+
+  program
     .command('init')
     .description('write a starter sources.yaml for another city (never overwrites one without --force)')
     .argument('[dir]', 'the folder to write it in', '.')

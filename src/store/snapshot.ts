@@ -137,6 +137,11 @@ export function writeSnapshot(dir: string, snapshot: Snapshot): void {
   }
 }
 
+/** Only the record of what was announced, as `announce` leaves it after the site's build. */
+export function writeAnnouncementsFile(dir: string, history: AnnouncementHistory): void {
+  writeFileAtomic(join(dir, SNAPSHOT_FILES.announcements), `${JSON.stringify(history, null, 2)}\n`);
+}
+
 /**
  * Read back what writeSnapshot wrote, or null when `dir` holds no snapshot. A snapshot missing one
  * of its files is an error: restoring half a record would silently lose the rest. The files are
