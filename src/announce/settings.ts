@@ -20,8 +20,8 @@ export function channelSecrets(env: Record<string, string | undefined>): Secrets
   const mastodonToken = read('MASTODON_TOKEN');
   const blueskyAppPassword = read('BLUESKY_APP_PASSWORD');
   // Never echo a secret in a problem: say which one is wrong, not what it holds.
-  if (discordWebhookUrl !== null && !(URL.canParse(discordWebhookUrl) && new URL(discordWebhookUrl).protocol === 'https:')) {
-    return { ok: false, problem: 'DISCORD_WEBHOOK_URL is not an https address (copy the webhook URL from Discord: Server Settings → Integrations → Webhooks)' };
+  if (discordWebhookUrl !== null && !(URL.canParse(discordWebhookUrl) && /^https?:$/.test(new URL(discordWebhookUrl).protocol))) {
+    return { ok: false, problem: 'DISCORD_WEBHOOK_URL is not a web address (copy the webhook URL from Discord: Server Settings → Integrations → Webhooks)' };
   }
   if (mastodonToken !== null && !TOKEN_SHAPE.test(mastodonToken)) {
     return { ok: false, problem: 'MASTODON_TOKEN contains spaces or control characters; set it to the access token alone' };
