@@ -28,8 +28,8 @@ export function generateStore(dir: string, eventCount: number, now = new Date())
   mkdirSync(dir, { recursive: true });
   const random = mulberry32(eventCount);
   const tags = Array.from({ length: TAGS }, (_, i) => `${TOPICS[i % TOPICS.length]}${i >= TOPICS.length ? `-${i}` : ''}`);
-  const config: Config = configSchema.parse({
-    site: { title: 'Inland Northwest Tech', url: 'https://bench.example', timezone: 'America/Los_Angeles' },
+  const config: Config = {
+    ...configSchema.parse({ site: { title: 'Inland Northwest Tech', url: 'https://bench.example', timezone: 'America/Los_Angeles' }, groups: [] }),
     groups: Array.from({ length: GROUPS }, (_, i) => ({
       id: `group-${i}`,
       name: `${CITIES[i % CITIES.length]} ${TOPICS[i % TOPICS.length]} ${['Meetup', 'User Group', 'Guild', 'Club', 'Collective'][i % 5]} ${i}`,
@@ -37,7 +37,7 @@ export function generateStore(dir: string, eventCount: number, now = new Date())
       tags: pick(random, tags, 1 + Math.floor(random() * 3)),
       sources: [{ type: 'ical' as const, url: `https://feeds.example/${i}.ics` }],
     })),
-  });
+  };
   const configPath = join(dir, 'sources.yaml');
   writeFileSync(configPath, stringify(config));
 

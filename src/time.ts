@@ -206,3 +206,45 @@ export function isoWeekOf(day: string): IsoWeek {
 export function isoWeekday(day: string): number {
   return Temporal.PlainDate.from(day).dayOfWeek;
 }
+
+/** A time a person wrote (in a manual-events file, a correction), read in the site's zone. */
+export type WrittenTime =
+  | { kind: 'date'; date: string }
+  | { kind: 'instant'; instant: string }
+  /** A local time the clocks skip (the spring change). */
+  | { kind: 'gap'; local: string }
+  /** A local time that happens twice (the autumn change), at either of two offsets. */
+  | { kind: 'overlap'; local: string; offsets: [string, string] }
+  | { kind: 'invalid' };
+
+/**
+ * `2026-12-03` (a day), `2026-12-03T18:00` (a wall-clock time in `zone`) or
+ * `2026-12-03T18:00-08:00` (an instant). A wall-clock time that does not exist in `zone`, or
+ * happens twice there, is said to be so rather than guessed at.
+ */
+export function readWrittenTime(value: string, zone: string): WrittenTime {
+  const text = value.trim();
+  const date = parsePlainDate(text);
+  if (date !== null) return { kind: 'date', date };
+  if (/(Z|[+-]\d{2}:?\d{2})$/i.test(text)) {
+    const instant = parseDateTime(text, zone);
+    return instant === null ? { kind: 'invalid' } : { kind: 'instant', instant };
+  }
+  let local: Temporal.PlainDateTime;
+  try {
+    local = Temporal.PlainDateTime.from(text);
+  } catch {
+    return { kind: 'invalid' };
+  }
+  const earlier = local.toZonedDateTime(zone, { disambiguation: 'earlier' });
+  const later = local.toZonedDateTime(zone, { disambiguation: 'later' });
+  if (earlier.epochNanoseconds === later.epochNanoseconds) {
+    return { kind: 'instant', instant: earlier.toInstant().round({ smallestUnit: 'second' }).toString() };
+  }
+  const shown = local.toString({ smallestUnit: 'minute' });
+  // Both readings keep the wall-clock time only when it happens twice; in a gap neither does.
+  if (earlier.toPlainDateTime().equals(local) && later.toPlainDateTime().equals(local)) {
+    return { kind: 'overlap', local: shown, offsets: [earlier.offset, later.offset] };
+  }
+  return { kind: 'gap', local: shown };
+}

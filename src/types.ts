@@ -10,8 +10,10 @@
 //
 // Keep the fields of the first three here, so that no two stages disagree about one.
 
-export const SOURCE_TYPES = ['meetup', 'eventbrite', 'luma', 'ical', 'jsonld'] as const;
+/** How a source is read; `manual`: events kept in a YAML file of the repository, for a group with no feed. */
+export const SOURCE_TYPES = ['meetup', 'eventbrite', 'luma', 'ical', 'jsonld', 'manual'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
+export type FetchedSourceType = Exclude<SourceType, 'manual'>;
 
 export type EventStatus = 'scheduled' | 'cancelled' | 'postponed';
 export type Attendance = 'in_person' | 'online' | 'hybrid';

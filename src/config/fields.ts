@@ -54,9 +54,12 @@ export function optionalHttpUrl(what: string) {
   return optionalText(what).refine((value) => value === undefined || isHttpUrl(value), { error: notHttpUrl(what) });
 }
 
-/** A mapping whose wrong-type message says what was expected; unknown keys are kept, never rejected. */
+/**
+ * A mapping whose wrong-type message says what was expected. Keys it does not know are not
+ * refused (a maintainer's notes, settings for other tools; hints.ts catches the typos) and not kept.
+ */
 export function mapping<Shape extends z.ZodRawShape>(what: string, shape: Shape) {
-  return z.looseObject(shape, {
+  return z.object(shape, {
     error: (issue) =>
       issue.input == null ? `${what} is missing` : `${what} must be a mapping, not ${describe(issue.input)}`,
   });

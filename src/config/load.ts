@@ -1,10 +1,13 @@
-import type { Document } from 'yaml';
-import { formatProblem, offsetOf, type ConfigProblem, type ProblemAt } from './positions.ts';
-import { configSchema, type Config } from './schema.ts';
+import { formatProblem, type ConfigProblem } from './positions.ts';
+import { uniqueIds } from './unique-ids.ts';
+import { dirname, join } from 'node:path';
+import { loadManualEvents } from './manual-events.ts';
+import { configSchema, type Config, type ConfigFile, type SourceConfig } from './schema.ts';
 import { readYamlFile, type FileKind } from './yaml-file.ts';
 
 // sources.yaml: read, checked against its schema, and checked for what a schema cannot say
-// (two groups sharing an id). Every problem is found and reported at once.
+// (two groups sharing an id); then every manual source's events file, checked the same way.
+// Every problem is found and reported at once.
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
 
@@ -20,8 +23,23 @@ export class ConfigError extends Error {
 
 /** Reads and validates a config file. User mistakes come back as problems, all of them at once. */
 export function loadConfig(path: string): ConfigResult {
-  const read = readYamlFile(path, configSchema, CONFIG_FILE, duplicateGroupIds);
-  return read.ok ? { ok: true, config: read.data } : read;
+  const read = readYamlFile(path, configSchema, CONFIG_FILE, uniqueIds('groups', 'group'));
+  return read.ok ? withManualEvents(read.data, dirname(path)) : read;
+}
+
+/** The config with each manual source's events, read from its file (a path relative to sources.yaml). */
+function withManualEvents(file: ConfigFile, dir: string): ConfigResult {
+  const problems: ConfigProblem[] = [];
+  const groups = file.groups.map((group) => ({
+    ...group,
+    sources: group.sources.map((source): SourceConfig => {
+      if (source.type !== 'manual') return source;
+      const loaded = loadManualEvents(join(dir, source.path), file.site.timezone);
+      if (!loaded.ok) problems.push(...loaded.problems);
+      return { ...source, events: loaded.ok ? loaded.events : [] };
+    }),
+  }));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, config: { ...file, groups } };
 }
 
 /** For callers that cannot go on without a config (the CLI catches ConfigError and exits 2). */
@@ -29,21 +47,4 @@ export function readConfigOrThrow(path: string): Config {
   const result = loadConfig(path);
   if (!result.ok) throw new ConfigError(result.problems);
   return result.config;
-}
-
-/** Ids are used in URLs, so a second group with the same id would overwrite the first's pages. */
-function duplicateGroupIds(doc: Document, raw: unknown, at: ProblemAt): ConfigProblem[] {
-  const groups = (raw as { groups?: unknown }).groups;
-  if (!Array.isArray(groups)) return [];
-  const firstLine = new Map<string, number>();
-  const duplicates: ConfigProblem[] = [];
-  groups.forEach((group: unknown, index) => {
-    const id = (group as { id?: unknown } | null)?.id;
-    if (typeof id !== 'string') return;
-    const here = at(offsetOf(doc, ['groups', index, 'id']), `duplicate group id "${id}"`);
-    const first = firstLine.get(id);
-    if (first === undefined) firstLine.set(id, here.line);
-    else duplicates.push({ ...here, message: `${here.message} (first defined at line ${first})` });
-  });
-  return duplicates;
 }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { isWindowsReservedName } from '../fsutil.ts';
 import { isValidTimeZone } from '../time.ts';
-import { SOURCE_TYPES } from '../types.ts';
+import { isAbsolute } from 'node:path';
+import { SOURCE_TYPES, type FetchedSourceType } from '../types.ts';
+import type { ManualEvent } from './manual-events.ts';
 import { announceSchema } from './announce-schema.ts';
-import { describe, httpUrl, mapping, nonEmptyText, optionalHttpUrl, optionalText, requiredText, wholeNumber } from './fields.ts';
+import { describe, httpUrl, isHttpUrl, mapping, nonEmptyText, optionalHttpUrl, optionalText, requiredText, wholeNumber } from './fields.ts';
 
 // What sources.yaml may say, and what each part means once read. The types the rest of the
 // program uses (Config, GroupConfig, …) are what this schema produces, so the two never drift.
@@ -12,15 +14,47 @@ const TZ_HINT = ' (IANA name like America/Los_Angeles)';
 
 const allowedTypes = SOURCE_TYPES.join(', ');
 
-const sourceSchema = mapping('source (type and url)', {
+/**
+ * A source is read from a `url`, except a `manual` one: a `path` to a YAML file of events in the
+ * repository, relative to sources.yaml. Everywhere else (the store's keys, the health page) a
+ * manual source is known by `manual:<path>`, as a fetched one is by its URL.
+ */
+const sourceSchema = mapping('source (type, and url or path)', {
   type: z.enum(SOURCE_TYPES, {
     error: (issue) =>
       issue.input == null
         ? `source type is missing; expected one of ${allowedTypes}`
         : `unknown source type ${JSON.stringify(issue.input)}; expected one of ${allowedTypes}`,
   }),
-  url: httpUrl('source url'),
+  url: optionalText('source url'),
+  path: optionalText('source path'),
+}).transform((source, context): ParsedSource => {
+  const problem = (key: 'url' | 'path', message: string) => {
+    context.addIssue({ code: 'custom', path: [key], message });
+    return z.NEVER;
+  };
+  if (source.type === 'manual') {
+    if (source.url !== undefined) return problem('url', 'a manual source has a path to its events file, not a url');
+    if (source.path === undefined) return problem('path', `source path is missing; a manual source names its events file, relative to sources.yaml (like ${MANUAL_PATH_EXAMPLE})`);
+    if (!isRepositoryPath(source.path)) return problem('path', `source path "${source.path}" must be a file inside the repository, relative to sources.yaml (like ${MANUAL_PATH_EXAMPLE})`);
+    return { type: 'manual', path: source.path, url: `manual:${source.path}` };
+  }
+  if (source.path !== undefined) return problem('path', `a ${source.type} source has a url, not a path`);
+  if (source.url === undefined) return problem('url', 'source url is missing');
+  if (!isHttpUrl(source.url)) return problem('url', `source url "${source.url}" must be an http(s) URL (absolute, like https://example.com/)`);
+  return { type: source.type, url: source.url };
 });
+
+const MANUAL_PATH_EXAMPLE = 'data/manual/<group-id>.yaml';
+
+/** Relative, inside the folder of sources.yaml, a YAML file. */
+function isRepositoryPath(path: string): boolean {
+  const parts = path.split(/[\\/]/);
+  return !isAbsolute(path) && !/^[a-z]:/i.test(path) && !parts.includes('..') && /\.ya?ml$/i.test(path);
+}
+
+/** A source as sources.yaml gives it. */
+type ParsedSource = { type: FetchedSourceType; url: string } | { type: 'manual'; path: string; url: string };
 
 const groupSchema = mapping('group (id, name and sources)', {
   id: requiredText('group id')
@@ -42,14 +76,11 @@ const groupSchema = mapping('group (id, name and sources)', {
     })
     .nullish()
     .transform((tags) => tags ?? []),
+  // A group with no source at all is listed with its homepage.
   sources: z
-    .array(sourceSchema, {
-      error: (issue) =>
-        issue.input == null
-          ? 'sources is missing; every group needs at least one source (type and url)'
-          : `sources must be a list of sources (type and url), not ${describe(issue.input)}`,
-    })
-    .min(1, { error: 'sources is empty; every group needs at least one source (type and url)' }),
+    .array(sourceSchema, { error: (issue) => `sources must be a list of sources (type and url), not ${describe(issue.input)}` })
+    .nullish()
+    .transform((sources) => sources ?? []),
 });
 
 const siteSchema = mapping('site (title, url and timezone)', {
@@ -108,7 +139,7 @@ const fetchSchema = mapping('fetch (concurrency, deadline_seconds, hosts)', {
     }),
   );
 
-export const configSchema = z.looseObject({
+export const configSchema = mapping('config (site and groups)', {
   site: siteSchema,
   fetch: fetchSchema,
   duplicates: duplicatesSchema,
@@ -125,10 +156,17 @@ export const configSchema = z.looseObject({
     .transform((groups) => groups ?? []),
 });
 
-export type Config = z.output<typeof configSchema>;
+/** What sources.yaml says, as read. */
+export type ConfigFile = z.output<typeof configSchema>;
+
+/** A manual source with the events its file holds (read by load.ts, checked like sources.yaml). */
+export type ManualSourceConfig = Extract<ParsedSource, { type: 'manual' }> & { events: ManualEvent[] };
+export type SourceConfig = Exclude<ParsedSource, { type: 'manual' }> | ManualSourceConfig;
+export type GroupConfig = Omit<ConfigFile['groups'][number], 'sources'> & { sources: SourceConfig[] };
+
+/** The config the program runs on: sources.yaml with every manual source's events. */
+export type Config = Omit<ConfigFile, 'groups'> & { groups: GroupConfig[] };
 export type SiteConfig = Config['site'];
-export type GroupConfig = Config['groups'][number];
-export type SourceConfig = GroupConfig['sources'][number];
 
 /** Politeness of the fetch engine; what is left out takes the defaults in src/http. */
 export interface FetchSettings {

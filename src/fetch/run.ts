@@ -141,7 +141,7 @@ async function fetchSource(db: Db, runId: number, source: StoredSource, context:
 
   let result: AdapterResult;
   try {
-    result = await adapterFor(source.type)({ type: source.type, url: source.url }, { http: recorder.http, site: config.site, now });
+    result = await adapterFor(source.type)(source.config, { http: recorder.http, site: config.site, now });
   } catch (error) {
     const durationMs = performance.now() - started;
     if (error instanceof NotModified) {

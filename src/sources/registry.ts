@@ -4,6 +4,7 @@ import { eventbriteAdapter } from './eventbrite/index.ts';
 import { icalAdapter } from './ical/index.ts';
 import { jsonldAdapter } from './jsonld/index.ts';
 import { lumaAdapter } from './luma/index.ts';
+import { manualAdapter } from './manual.ts';
 import { meetupAdapter } from './meetup/index.ts';
 
 /** The one place a source `type` is mapped to the module that reads it. */
@@ -12,6 +13,7 @@ const ADAPTERS: Record<SourceType, Adapter> = {
   ical: icalAdapter,
   jsonld: jsonldAdapter,
   luma: lumaAdapter,
+  manual: manualAdapter,
   meetup: meetupAdapter,
 };
 

@@ -1,5 +1,5 @@
 import type { Db } from './db.ts';
-import type { Config } from '../config/schema.ts';
+import type { Config, SourceConfig } from '../config/schema.ts';
 import type { SourceEvent, SourceType } from '../types.ts';
 import { contentHash, eventSlug, sourceKey, stableEventId } from './ids.ts';
 import { describeChange } from './changes.ts';
@@ -11,6 +11,8 @@ export interface StoredSource {
   groupId: string;
   type: SourceType;
   url: string;
+  /** The source as the config gives it, for its adapter. */
+  config: SourceConfig;
 }
 
 export interface ApplyCounts {
@@ -48,6 +50,7 @@ export function syncConfig(db: Db, config: Config): StoredSource[] {
           groupId: group.id,
           type: source.type,
           url: source.url,
+          config: source,
         };
       });
     }),

@@ -9,7 +9,7 @@ import { createHttpClient, type PoliteHttpClient } from '../../src/http/client.t
 import { openStore } from '../../src/store/db.ts';
 import { applyEvents, syncConfig } from '../../src/store/events.ts';
 import type { SourceEvent } from '../../src/types.ts';
-import { groupConfig, sourceEvent } from '../helpers/builders.ts';
+import { config as testConfig, groupConfig, siteConfig, sourceEvent } from '../helpers/builders.ts';
 import { SECRETS, startFakePlatforms } from './fake-platforms.ts';
 
 // `announce` end to end against loopback fakes of Discord, Mastodon and Bluesky (fake-platforms.ts
@@ -38,10 +38,10 @@ const secrets: ChannelSecrets = { discordWebhookUrl: '', mastodonToken: SECRETS.
 
 function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'spokane-tech-announce-'));
-  const config: Config = configSchema.parse({
-    site: { title: 'Spokane Tech', url: 'https://spokanetech.example', timezone: 'America/Los_Angeles' },
+  const config: Config = testConfig({
+    site: siteConfig({ title: 'Spokane Tech' }),
     groups: [groupConfig({ id: 'python-spokane', name: 'Spokane Python User Group' })],
-    announce: { discord: null, mastodon: { server: fake.origin }, bluesky: { handle: 'spokanetech.bsky.social', service: fake.origin } },
+    announce: configSchema.shape.announce.parse({ discord: null, mastodon: { server: fake.origin }, bluesky: { handle: 'spokanetech.bsky.social', service: fake.origin } }),
   });
   const dbPath = join(dir, 'data', 'spokane-tech.db');
   const fetched = (events: SourceEvent[], at: Date) => {

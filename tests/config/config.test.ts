@@ -186,7 +186,7 @@ describe('a broken sources.yaml', () => {
 
   it('lists the allowed source types when a type is misspelt', () => {
     expect(problemsIn('unknown-source-type.yaml')).toEqual([
-      'unknown-source-type.yaml:9:15: unknown source type "meetupp"; expected one of meetup, eventbrite, luma, ical, jsonld',
+      'unknown-source-type.yaml:9:15: unknown source type "meetupp"; expected one of meetup, eventbrite, luma, ical, jsonld, manual',
     ]);
   });
 
@@ -216,17 +216,6 @@ describe('a broken sources.yaml', () => {
     ]);
   });
 
-  it('rejects a group whose sources list is empty', () => {
-    expect(problemsIn('no-sources.yaml')).toEqual([
-      'no-sources.yaml:8:14: sources is empty; every group needs at least one source (type and url)',
-    ]);
-  });
-
-  it('points at the group when it has no sources key', () => {
-    expect(problemsIn('missing-sources.yaml')).toEqual([
-      'missing-sources.yaml:6:5: sources is missing; every group needs at least one source (type and url)',
-    ]);
-  });
 
   it('says tags must be a list when given a single word', () => {
     expect(problemsIn('tags-not-list.yaml')).toEqual([
@@ -239,10 +228,19 @@ describe('a broken sources.yaml', () => {
       'many-problems.yaml:3:8: site.url "spokanetech.example" must be an http(s) URL (absolute, like https://example.com/)',
       'many-problems.yaml:4:13: "America/Spokane" is not a known time zone (IANA name like America/Los_Angeles)',
       'many-problems.yaml:6:9: group id "Python_Spokane" must be lowercase letters, digits and hyphens ([a-z0-9-]+)',
-      'many-problems.yaml:9:15: unknown source type "meetupp"; expected one of meetup, eventbrite, luma, ical, jsonld',
+      'many-problems.yaml:9:15: unknown source type "meetupp"; expected one of meetup, eventbrite, luma, ical, jsonld, manual',
       'many-problems.yaml:11:5: group name is missing',
       'many-problems.yaml:13:9: source url is missing',
     ]);
+  });
+});
+
+describe('a group with no source', () => {
+  it('is listed with its homepage, whether it says `sources: []` or says nothing of sources', () => {
+    for (const name of ['no-sources.yaml', 'missing-sources.yaml']) {
+      const result = loadConfig(fixture(name));
+      expect(result.ok && result.config.groups[0]!.sources, name).toEqual([]);
+    }
   });
 });
 
