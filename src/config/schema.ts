@@ -5,6 +5,7 @@ import { isAbsolute } from 'node:path';
 import { SOURCE_TYPES, type FetchedSourceType } from '../types.ts';
 import type { ManualEvent } from './manual-events.ts';
 import { announceSchema } from './announce-schema.ts';
+import { correctionsSchema, correctionTimes } from './corrections-schema.ts';
 import { describe, httpUrl, isHttpUrl, mapping, nonEmptyText, optionalHttpUrl, optionalText, requiredText, wholeNumber } from './fields.ts';
 
 // What sources.yaml may say, and what each part means once read. The types the rest of the
@@ -144,6 +145,7 @@ export const configSchema = mapping('config (site and groups)', {
   fetch: fetchSchema,
   duplicates: duplicatesSchema,
   announce: announceSchema,
+  corrections: correctionsSchema,
   // A new city starts with none (`groups:` and nothing under it yet).
   groups: z
     .array(groupSchema, {
@@ -154,7 +156,7 @@ export const configSchema = mapping('config (site and groups)', {
     })
     .nullable()
     .transform((groups) => groups ?? []),
-});
+}).transform((config, context) => ({ ...config, corrections: correctionTimes(config.corrections, config.site.timezone, context) }));
 
 /** What sources.yaml says, as read. */
 export type ConfigFile = z.output<typeof configSchema>;

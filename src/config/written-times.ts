@@ -16,33 +16,38 @@ export interface WrittenTimes {
 
 const FORMS = 'a day (2027-02-11), a time in the site\'s zone (2027-02-11T18:00) or a time with its offset (2027-02-11T18:00-08:00)';
 
+/** A written time, read: a day, or an instant. */
+export type WrittenTime = { kind: 'date'; date: string } | { kind: 'instant'; instant: string };
+
 /** One written time, checked: a string of one of the three forms, naming a time that exists once. */
 export function writtenTime(what: string, zone: string) {
   return z
     .string({ error: (issue) => (issue.input == null ? `${what} is missing; give ${FORMS}` : `${what} must be ${FORMS}, not ${describe(issue.input)}`) })
-    .transform((value, context) => {
-      const read = readWrittenTime(value, zone);
-      switch (read.kind) {
-        case 'date':
-        case 'instant':
-          return read;
-        case 'gap':
-          context.addIssue({ code: 'custom', message: `${what} ${read.local} does not exist in ${zone}: the clocks skip that hour; give a time outside it, or one with its offset` });
-          return z.NEVER;
-        case 'overlap':
-          context.addIssue({
-            code: 'custom',
-            message: `${what} ${read.local} happens twice in ${zone} (the clocks go back): give its offset, ${read.local}${read.offsets[0]} or ${read.local}${read.offsets[1]}`,
-          });
-          return z.NEVER;
-        case 'invalid':
-          context.addIssue({ code: 'custom', message: `${what} "${value}" is not ${FORMS}` });
-          return z.NEVER;
-      }
+    .transform((value, context): WrittenTime => {
+      const read = readTime(what, value, zone);
+      if (typeof read !== 'string') return read;
+      context.addIssue({ code: 'custom', message: read });
+      return z.NEVER;
     });
 }
 
-type Written = z.output<ReturnType<typeof writtenTime>>;
+/** The time `value` names in `zone`, or what is wrong with it, in words. */
+export function readTime(what: string, value: string, zone: string): WrittenTime | string {
+  const read = readWrittenTime(value, zone);
+  switch (read.kind) {
+    case 'date':
+    case 'instant':
+      return read;
+    case 'gap':
+      return `${what} ${read.local} does not exist in ${zone}: the clocks skip that hour; give a time outside it, or one with its offset`;
+    case 'overlap':
+      return `${what} ${read.local} happens twice in ${zone} (the clocks go back): give its offset, ${read.local}${read.offsets[0]} or ${read.local}${read.offsets[1]}`;
+    case 'invalid':
+      return `${what} "${value}" is not ${FORMS}`;
+  }
+}
+
+type Written = WrittenTime;
 
 /**
  * A start and an optional end as the times an event has, or a problem: an all-day event's end is

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { announce, type AnnounceOptions } from '../../src/announce/index.ts';
 import type { ChannelSecrets } from '../../src/announce/settings.ts';
-import { configSchema, type Config } from '../../src/config/schema.ts';
+import { announceSchema } from '../../src/config/announce-schema.ts';
+import type { Config } from '../../src/config/schema.ts';
 import { createHttpClient, type PoliteHttpClient } from '../../src/http/client.ts';
 import { openStore } from '../../src/store/db.ts';
 import { applyEvents, syncConfig } from '../../src/store/events.ts';
@@ -41,7 +42,7 @@ function setup() {
   const config: Config = testConfig({
     site: siteConfig({ title: 'Spokane Tech' }),
     groups: [groupConfig({ id: 'python-spokane', name: 'Spokane Python User Group' })],
-    announce: configSchema.shape.announce.parse({ discord: null, mastodon: { server: fake.origin }, bluesky: { handle: 'spokanetech.bsky.social', service: fake.origin } }),
+    announce: announceSchema.parse({ discord: null, mastodon: { server: fake.origin }, bluesky: { handle: 'spokanetech.bsky.social', service: fake.origin } }),
   });
   const dbPath = join(dir, 'data', 'spokane-tech.db');
   const fetched = (events: SourceEvent[], at: Date) => {

@@ -62,6 +62,7 @@ describe('a valid sources.yaml', () => {
         duplicates: { merge: [], split: [] },
         fetch: {},
         announce: { discord: null, mastodon: null, bluesky: null, digestDay: 'monday', firstRunWindowDays: 2, maxPostsPerRun: 10 },
+        corrections: [],
       },
     });
   });
