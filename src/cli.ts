@@ -30,8 +30,9 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('check')
-    .description('validate the config and print every problem with file:line:column')
+    .description('validate the config and manual events files and print every problem with file:line:column')
     .addOption(config())
+    .addOption(data('the snapshot of the store, to warn of corrections that name no event'))
     .action(action(() => import('./commands/check.ts')));
 
   program

@@ -107,6 +107,14 @@ export interface Listing {
 /** An event as the site and the feeds show it: listings of it by several sources merged into one. */
 export interface ListedEvent extends StoredEvent {
   alsoListedOn: Listing[];
+  /** What the maintainers corrected (sources.yaml, corrections:), shown as such; null when nothing. */
+  correction: EventCorrection | null;
+}
+
+export interface EventCorrection {
+  reason: string;
+  /** What the correction changed: "title", "time", "place", "status", "tags". */
+  fields: string[];
 }
 
 /** A group as the site shows it: what sources.yaml says, filled in with what its platform said. */

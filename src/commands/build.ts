@@ -1,3 +1,4 @@
+import { staleCorrectionWarnings } from '../config/correction-places.ts';
 import { build as buildSite } from '../publish/index.ts';
 import { EXIT, readConfig, withSiteUrl, type ExitCode } from './shared.ts';
 
@@ -20,6 +21,7 @@ export default async function build(options: BuildOptions): Promise<ExitCode> {
     nothing: 'nothing yet (no store, no snapshot)',
   }[summary.from];
   console.log(`built ${options.out}: ${summary.upcoming} upcoming of ${summary.events} events, ${summary.groups} groups, from ${origin}`);
+  for (const warning of staleCorrectionWarnings(options.config, summary.staleCorrections)) console.error(warning);
   if (summary.servedAt) console.log(`serving ${summary.servedAt}; templates, styles and scripts are rendered again when they change (Ctrl-C to stop)`);
   return EXIT.ok;
 }

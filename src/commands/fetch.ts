@@ -1,7 +1,10 @@
 import { createHttpClient } from '../http/client.ts';
 import { fetchAll } from '../fetch/run.ts';
 import { fetchSummaryJson, formatFetchTable, formatProgress } from '../fetch/report.ts';
+import { staleCorrectionWarnings } from '../config/correction-places.ts';
+import { staleCorrections } from '../publish/corrections.ts';
 import { openStore } from '../store/db.ts';
+import { readSnapshot } from '../store/snapshot.ts';
 import { restoreIfMissing } from '../store/restore.ts';
 import { EXIT, readConfig, UsageError, type ExitCode } from './shared.ts';
 
@@ -39,6 +42,9 @@ export default async function fetch(options: FetchOptions): Promise<ExitCode> {
     });
     progress?.clear();
     console.log(options.json ? fetchSummaryJson(reports, performance.now() - started) : formatFetchTable(reports));
+    // A correction naming no event is a typo, or the event is gone: said after the table.
+    const stale = staleCorrectionWarnings(options.config, staleCorrections(readSnapshot(db, config).events, config.corrections));
+    if (stale.length) (options.json ? console.error : console.log)(stale.join('\n'));
     if (reports.length > 0 && reports.every((r) => r.outcome === 'failed')) {
       console.error('every source failed; the store keeps what it had');
       return EXIT.runFailed;

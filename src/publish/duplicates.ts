@@ -40,6 +40,7 @@ export function mergeDuplicates(events: StoredEvent[], overrides: Config['duplic
     return {
       ...primary!,
       alsoListedOn: others.map((e) => ({ groupId: e.groupId, sourceType: e.sourceType, url: e.url })),
+      correction: null,
     };
   });
   return listed.sort(byStartThenId);

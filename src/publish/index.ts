@@ -9,6 +9,8 @@ import { buildView, type SiteView } from './view/index.ts';
 import { renderSite, serveSite } from './render.ts';
 import { writeFeedsAndData } from './outputs.ts';
 import { mergeDuplicates } from './duplicates.ts';
+import { applyCorrections } from './corrections.ts';
+import type { Correction } from '../config/corrections-schema.ts';
 import { timed } from './timings.ts';
 
 export interface BuildOptions {
@@ -29,6 +31,8 @@ export interface BuildSummary {
   from: 'store' | 'snapshot' | 'nothing';
   /** When serving: the site's address on localhost. */
   servedAt?: string;
+  /** Corrections in sources.yaml that named no event. */
+  staleCorrections: Correction[];
 }
 
 /** Write the store's snapshot, render the site, then write the calendar feeds and public JSON into it. */
@@ -50,11 +54,13 @@ function prepare(options: BuildOptions, now: Date): { view: SiteView; summary: B
   const { snapshot, from } = timed('load', () => loadSnapshot(options));
   if (from === 'store') timed('export', () => writeSnapshot(options.dataDir, snapshot));
 
+  let stale: Correction[] = [];
   const view = timed('view', () => {
-    const events = mergeDuplicates(snapshot.events, options.config.duplicates);
-    return buildView({ ...snapshot, events }, options.config.site, now);
+    const corrected = applyCorrections(mergeDuplicates(snapshot.events, options.config.duplicates), options.config.corrections);
+    stale = corrected.stale;
+    return buildView({ ...snapshot, events: corrected.events }, options.config.site, now);
   });
-  return { view, summary: { events: snapshot.events.length, upcoming: view.upcomingCount, groups: snapshot.groups.length, from } };
+  return { view, summary: { events: snapshot.events.length, upcoming: view.upcomingCount, groups: snapshot.groups.length, from, staleCorrections: stale } };
 }
 
 /**

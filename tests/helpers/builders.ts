@@ -64,7 +64,7 @@ export function storedEvent(overrides: Partial<StoredEvent> = {}): StoredEvent {
 
 /** A stored event that no other source lists. */
 export function listedEvent(overrides: Partial<ListedEvent> = {}): ListedEvent {
-  return { ...storedEvent(overrides), alsoListedOn: [], ...overrides };
+  return { ...storedEvent(overrides), alsoListedOn: [], correction: null, ...overrides };
 }
 
 /** A listed event as the pages show it, on the site siteConfig() describes, built at NOW. */
