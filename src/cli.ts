@@ -77,6 +77,14 @@ export async function main(argv: string[]): Promise<number> {
     .action(action(() => import('./commands/announce.ts')));
 
   program
+    .command('submission')
+    .description('add the event of a "Submit an event" issue to its group\'s manual events file (what to fix goes to stderr, exit 2)')
+    .addOption(config())
+    .requiredOption('--issue-body <file>', 'the issue\'s body, as GitHub renders the form')
+    .option('--group <id>', 'file the event under this group (a listed one, or a new group\'s id)')
+    .action(action(() => import('./commands/submission.ts')));
+
+  program
     .command('init')
     .description('write a starter sources.yaml for another city (never overwrites one without --force)')
     .argument('[dir]', 'the folder to write it in', '.')

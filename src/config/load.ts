@@ -11,7 +11,7 @@ import { readYamlFile, type FileKind } from './yaml-file.ts';
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
 
-const CONFIG_FILE: FileKind = { name: 'config', noun: 'config file', example: 'a sources.yaml', topKeys: 'site: and groups:' };
+export const CONFIG_FILE: FileKind = { name: 'config', noun: 'config file', example: 'a sources.yaml', topKeys: 'site: and groups:' };
 
 /** Thrown by readConfigOrThrow; its message already lists every problem, one per line. */
 export class ConfigError extends Error {

@@ -46,11 +46,21 @@ export function readYamlFile<S extends z.ZodType>(
 ): YamlResult<z.output<S>> {
   const read = readText(path, kind);
   if (typeof read !== 'string') return { ok: false, problems: [read] };
+  return readYamlText(read, path, schema, kind, extraCheck);
+}
 
+/** The same for a text not yet written (a file about to be changed): its problems are named at `path`. */
+export function readYamlText<S extends z.ZodType>(
+  text: string,
+  path: string,
+  schema: S,
+  kind: FileKind,
+  extraCheck: ExtraCheck = () => [],
+): YamlResult<z.output<S>> {
   const lineCounter = new LineCounter();
   // prettyErrors off: the message stays one clean line and we add the position ourselves.
   // uniqueKeys is the parser's default, spelled out: a key given twice is an error, not a choice.
-  const doc = parseDocument(read, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at: ProblemAt = (offset, message) => {
     const { line, col } = lineCounter.linePos(offset);
     return { file: path, line, column: col, message };

@@ -22,7 +22,7 @@ const form = (file: string) => parse(readFileSync(join(import.meta.dirname, '..'
 const required = (f: Form) => f.body.filter((field) => field.validations?.required).map((field) => field.id);
 
 describe('the issue forms', () => {
-  for (const file of ['add-a-group.yml', 'report-a-wrong-event.yml']) {
+  for (const file of ['add-a-group.yml', 'report-a-wrong-event.yml', 'submit-an-event.yml']) {
     it(`${file} has a name, a description, labelled fields and unique ids`, () => {
       const { name, description, body } = form(file);
       expect(name && description).toBeTruthy();
