@@ -13,8 +13,8 @@ export type DescriptionFormat = 'html' | 'markdown' | 'text';
 // Tags people write in descriptions. A tag outside this list ("Intro to <canvas>") is text.
 const HTML_TAGS = 'a|b|blockquote|br|center|code|dd|div|dl|dt|em|font|h[1-6]|hr|i|img|li|ol|p|pre|s|small|span|strike|strong|sub|sup|table|td|th|tr|u|ul';
 const HTML_TAG = new RegExp(`<\\/?(?:${HTML_TAGS})(?:\\s[^<>]*)?\\/?>`, 'i');
-/** Markup that lays out lines itself; without any, the line breaks of an HTML fragment are its layout. */
-const LAYOUT_TAG = /<(?:p|br|div|li|h[1-6]|pre|blockquote|table|tr)\b/i;
+/** A block of markup that lays out its own lines: a run of text that starts otherwise is a paragraph. */
+const BLOCK_START = /^<\/?(?:p|div|ul|ol|li|h[1-6]|pre|blockquote|table|thead|tbody|tr|td|th|dl|dt|dd|hr|center)\b/i;
 const TAG = /(<[^>]*>)/;
 
 // What only Markdown writes: a heading, bold, a link, a list or quote line, code, or the
@@ -39,27 +39,29 @@ export function describe(raw: string): string {
 
 /** What the description is written in, and its text to render (decoded when escaped once too often). */
 export function detectFormat(raw: string): { format: DescriptionFormat; text: string } {
+  // Markdown may hold HTML (and decodes its own entities); HTML holds no Markdown.
+  if (MARKDOWN_SIGNS.some((sign) => sign.test(raw))) return { format: 'markdown', text: raw };
   if (HTML_TAG.test(raw)) return { format: 'html', text: raw };
   const decoded = raw.includes('&') ? decodeHTML(raw) : raw;
   if (HTML_TAG.test(decoded)) return { format: 'html', text: decoded };
-  // Markdown decodes its own entities; plain text shows them as what they stand for.
-  if (MARKDOWN_SIGNS.some((sign) => sign.test(raw))) return { format: 'markdown', text: raw };
+  // Plain text shows entities as what they stand for.
   return { format: 'text', text: decoded };
 }
 
 /**
- * An HTML fragment (iCalendar's DESCRIPTION, a CMS export): bare addresses made links, and,
- * when no markup lays out its lines, its blank lines as paragraphs and line breaks as breaks.
+ * An HTML fragment (iCalendar's DESCRIPTION, a CMS export): bare addresses made links, and text
+ * laid out by its line breaks (as text fields hold it) kept so: each run of it between blank
+ * lines a paragraph, unless markup that lays out its own lines starts it.
  */
 function htmlDescription(html: string): string {
   const linked = mapText(html, (text, insideLink) => (insideLink ? text : linkifyHtmlText(text)));
-  if (LAYOUT_TAG.test(html)) return sanitizeDescription(linked);
-  const paragraphs = linked
+  const blocks = linked
     .replace(/\r\n?/g, '\n')
     .split(/\n{2,}/)
-    .filter((paragraph) => paragraph.trim() !== '')
-    .map((paragraph) => `<p>${paragraph.trim().replace(/\n/g, '<br>')}</p>`);
-  return sanitizeDescription(paragraphs.join('\n'));
+    .map((block) => block.trim())
+    .filter((block) => block !== '');
+  if (blocks.every((block) => BLOCK_START.test(block))) return sanitizeDescription(linked);
+  return sanitizeDescription(blocks.map((block) => (BLOCK_START.test(block) ? block : `<p>${block.replace(/\n/g, '<br>')}</p>`)).join('\n'));
 }
 
 /**

@@ -11,7 +11,7 @@ const RSVP = '<a href="https://example.org/rsvp" rel="nofollow ugc">';
 group('a description is shown as what it is written in', () => {
   it('shows HTML from a text field (Google Calendar, CMS exports) as formatted text with its link', () => {
     expect(describe('Join us!<br><b>Bring</b> a laptop. <a href="https://example.org/rsvp">RSVP</a>')).toBe(
-      `Join us!<br /><b>Bring</b> a laptop. ${RSVP}RSVP</a>`,
+      `<p>Join us!<br /><b>Bring</b> a laptop. ${RSVP}RSVP</a></p>`,
     );
   });
 
@@ -23,6 +23,10 @@ group('a description is shown as what it is written in', () => {
     expect(describe('<b>Talks</b> at six\nPizza after\n\nRSVP <a href="https://example.org/rsvp">here</a>')).toBe(
       `<p><b>Talks</b> at six<br />Pizza after</p>\n<p>RSVP ${RSVP}here</a></p>`,
     );
+  });
+
+  it('keeps markup that lays out its own lines, and makes the rest of the text paragraphs', () => {
+    expect(describe('Doors at six.\n\n<ul>\n<li>Talks</li>\n</ul>')).toBe('<p>Doors at six.</p>\n<ul>\n<li>Talks</li>\n</ul>');
   });
 
   it('makes bare addresses in HTML links, leaving the text of existing links alone', () => {
