@@ -93,15 +93,24 @@ const rrule = fc
       .join(';'),
   );
 
+/** A rule with a part given twice, the same or not (`FREQ=DAILY;UNTIL=…;FREQ=DAILY`). */
+const doubledRule = fc.tuple(rrule, fc.constantFrom('FREQ=DAILY', 'FREQ=WEEKLY', 'COUNT=3', 'UNTIL=20270101T000000Z', 'INTERVAL=2')).map(([rule, part]) => `${rule};${part}`);
+
+/** RDATE and EXDATE values: dates, date-times, periods with an end or a duration, several on a line. */
+const dateList = fc.array(fc.oneof(dateValue, fc.tuple(dateValue, fc.oneof(dateValue, fc.constantFrom('PT1H', 'P1D', 'x'))).map(([a, b]) => `${a}/${b}`)), { minLength: 1, maxLength: 4 }).map((values) => values.join(','));
+const dateListParams = fc.constantFrom('', ';VALUE=DATE', ';VALUE=PERIOD', ';TZID=America/New_York', ';TZID=Pacific Standard Time', ';VALUE=PERIOD;TZID=Europe/Berlin');
+
 const property = fc.oneof(
-  fc.tuple(fc.constant('DTSTART'), fc.constantFrom('', ';VALUE=DATE', ';TZID=America/Los_Angeles', ';TZID=Mars/Olympus', ';TZID="a:b"'), dateValue),
+  fc.tuple(fc.constant('DTSTART'), fc.constantFrom('', ';VALUE=DATE', ';TZID=America/Los_Angeles', ';TZID=Mars/Olympus', ';TZID="a:b"', ';TZID=/mozilla.org/20070129_1/America/New_York'), dateValue),
   fc.tuple(fc.constant('DTEND'), fc.constantFrom('', ';VALUE=DATE', ';TZID=Europe/Berlin'), dateValue),
   fc.tuple(fc.constant('DURATION'), fc.constant(''), fc.constantFrom('PT1H', 'P1D', '-PT1H', 'P99999W', 'garbage')),
-  fc.tuple(fc.constant('RRULE'), fc.constant(''), rrule),
-  fc.tuple(fc.constant('EXDATE'), fc.constant(''), dateValue),
-  fc.tuple(fc.constant('RECURRENCE-ID'), fc.constant(''), dateValue),
+  fc.tuple(fc.constant('RRULE'), fc.constant(''), fc.oneof(rrule, doubledRule, fc.constantFrom('', 'FREQ=WEEKLY;COUNT=-1'))),
+  fc.tuple(fc.constantFrom('RDATE', 'EXDATE'), dateListParams, dateList),
+  fc.tuple(fc.constant('RECURRENCE-ID'), fc.constantFrom('', ';RANGE=THISANDFUTURE', ';TZID=America/Los_Angeles;RANGE=THISANDFUTURE'), dateValue),
+  fc.tuple(fc.constant('X-ALT-DESC'), fc.constant(';FMTTYPE=text/html'), fc.constantFrom('<p>Talks <b>at six</b></p>', '<a href="javascript:alert(1)">x</a>', '<a href="https://example.org/rsvp">RSVP</a>')),
+  fc.tuple(fc.constant('DESCRIPTION'), fc.constant(''), fc.constantFrom('<a href="https://example.org/rsvp">', 'Join<br><b>us</b>', '**bold** [x](https://x.example)', 'https://www.google.com/url?q=https://example.org&sa=D')),
   fc.tuple(fc.constantFrom('SUMMARY', 'DESCRIPTION', 'LOCATION', 'CATEGORIES', 'URL', 'UID', 'STATUS', 'GEO', 'X-WR-TIMEZONE', 'X-WR-CALNAME'), fc.constant(''), icalText),
-  fc.tuple(fc.constantFrom('BEGIN', 'END'), fc.constant(''), fc.constantFrom('VEVENT', 'VCALENDAR', 'VTIMEZONE', 'STANDARD', 'DAYLIGHT', 'VALARM', '')),
+  fc.tuple(fc.constantFrom('BEGIN', 'END'), fc.constant(''), fc.constantFrom('VEVENT', 'VCALENDAR', 'VTIMEZONE', 'STANDARD', 'DAYLIGHT', 'VALARM', 'VTODO', 'VTOOD', '')),
 );
 
 const line = property.map(([name, params, value]) => `${name}${params}:${value}`);

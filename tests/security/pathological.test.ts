@@ -140,6 +140,41 @@ describe('recurrence rules', () => {
     expect(ms).toBeLessThan(2_000);
   });
 
+  it('reads an event with 100,000 RDATEs and as many EXDATEs quickly, keeping the first 1,000 of each, and says so', () => {
+    const hours = Array.from({ length: 100_000 }, (_, i) => stamp(new Date(day(-50).getTime() + i * 3_600_000)));
+    const everyOther = hours.filter((_, i) => i % 2 === 0).join(',');
+    const lines = [`RDATE:${hours.join(',')}`, `EXDATE:${everyOther},${everyOther}`, `RDATE:${hours.join(',')}`];
+    const { result, ms } = measured(() => readFeed(calendar(...vevent('listed', day(-60), 'Listed', ...lines))));
+    expect(result.warnings).toEqual([
+      'VEVENT "Listed" (UID listed) lists more than 1000 dates in its RDATEs; read the first 1000',
+      'VEVENT "Listed" (UID listed) lists more than 1000 dates in its EXDATEs; read the first 1000',
+    ]);
+    // DTSTART and the first 1,000 RDATEs, less the 500 the first 1,000 EXDATEs remove.
+    expect(result.events).toHaveLength(501);
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  it('reads the first 10 of an event’s 5,000 RRULE lines, quickly', () => {
+    const rules = Array.from({ length: 5_000 }, (_, i) => `RRULE:FREQ=DAILY;INTERVAL=${i + 1}`);
+    const { result, ms } = measured(() => readFeed(calendar(...vevent('rules', day(-10), 'Many rules', ...rules))));
+    expect(result.warnings).toEqual(['VEVENT "Many rules" (UID rules) has 5000 RRULE lines; read the first 10']);
+    expect(result.events.length).toBeGreaterThan(200);
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  it('reads a daily series moved by a thousand RANGE=THISANDFUTURE overrides in bounded time', () => {
+    const overrides = Array.from({ length: 1_000 }, (_, i) => [
+      'BEGIN:VEVENT',
+      'UID:moved',
+      `RECURRENCE-ID;RANGE=THISANDFUTURE:${stamp(day(i))}`,
+      `DTSTART:${stamp(new Date(day(i).getTime() + 3_600_000))}`,
+      'END:VEVENT',
+    ]).flat();
+    const { result, ms } = measured(() => readFeed(calendar(...vevent('moved', day(0), 'Moved', 'RRULE:FREQ=DAILY'), ...overrides)));
+    expect(result.events.length).toBeGreaterThan(100);
+    expect(ms).toBeLessThan(10_000);
+  });
+
   it('reads a start node-ical cannot (a quoted TZID holding a colon) as a broken event, not a broken feed', () => {
     const result = readFeed(calendar(...vevent('quoted', day(2), 'Quoted zone').map((l) => (l.startsWith('DTSTART') ? `DTSTART;TZID="a:b":${stamp(day(2))}` : l)), ...vevent('normal', day(3), 'Normal Meetup')));
     expect(result.events.map((e) => e.title)).toContain('Normal Meetup');

@@ -12,7 +12,7 @@ import { registerIanaZone } from './zones.ts';
 // every time is given a zone ical.js knows (floating times the calendar's; see zones.ts), every
 // rule is checked (rules.ts), and hostile lists are cut to size.
 
-/** Dates one RDATE or EXDATE list of an event may hold: ical.js sorts them by insertion, in quadratic time. */
+/** Dates the RDATEs (and, apart, the EXDATEs) of one event may list: ical.js sorts them by insertion, in quadratic time. */
 export const MAX_LISTED_DATES = 1_000;
 /** RRULE lines one event may have (RFC 5545 deprecates more than one; ical.js steps them all at each step). */
 const MAX_RULES = 10;
@@ -39,6 +39,8 @@ export interface RepairedEvent {
 export function repairEvent(event: Component, context: RepairContext): RepairedEvent {
   const warn = (what: string) => context.warnings.push(`${label(event)} ${what}`);
   const rules = usableRules(event, warn);
+  // How many more dates each of RDATE and EXDATE may list; -1 once the limit was said.
+  const room = new Map<string, number>();
   const properties = event.properties.flatMap((property): Property[] => {
     if (property.name === 'RRULE') return [];
     if (property.name === 'DURATION' && !isDuration(property.value.trim())) {
@@ -46,7 +48,9 @@ export function repairEvent(event: Component, context: RepairContext): RepairedE
       return [];
     }
     if (!DATE_PROPERTIES.has(property.name)) return [property];
-    const repaired = repairedDates(property, context, warn);
+    const left = room.get(property.name) ?? MAX_LISTED_DATES;
+    const { repaired, readable } = repairedDates(property, left, context, warn);
+    room.set(property.name, readable > left ? -1 : left - readable);
     return repaired === null ? [] : [repaired];
   });
   return { component: { ...event, properties: [...properties, ...rules.kept] }, refusal: rules.refusal };
@@ -75,22 +79,26 @@ function usableRules(event: Component, warn: (what: string) => void): { kept: Pr
   return { kept, refusal: null };
 }
 
-/** A date property with only its readable values, typed and zoned as ical.js needs; null if none is readable. */
-function repairedDates(property: Property, context: RepairContext, warn: (what: string) => void): Property | null {
+/**
+ * A date property with only its readable values (at most `room` of them), typed and zoned as
+ * ical.js needs; null if none is left.
+ */
+function repairedDates(property: Property, room: number, context: RepairContext, warn: (what: string) => void): { repaired: Property | null; readable: number } {
   const isPeriodList = property.name === 'RDATE' && param(property, 'VALUE')?.toUpperCase() === 'PERIOD';
   const written = DATE_LISTS.has(property.name) ? property.value.split(',') : [property.value];
   const readable = written.map((v) => v.trim()).filter((v) => (isPeriodList ? isPeriod(v) : isDateOrDateTime(v)));
   if (readable.length < written.length) warn(`has a ${property.name} that is not a date ("${property.value.slice(0, 40)}"); ignored it`);
   // One list holds one type of value: the type of its first readable one.
-  const values = readable.filter((v) => isPeriodList || isDate(v) === isDate(readable[0]!)).slice(0, MAX_LISTED_DATES);
-  if (readable.length > MAX_LISTED_DATES) warn(`lists ${readable.length} dates in one ${property.name}; read the first ${MAX_LISTED_DATES}`);
-  if (values.length === 0) return null;
+  const values = readable.filter((v) => isPeriodList || isDate(v) === isDate(readable[0]!)).slice(0, Math.max(0, room));
+  // Said once: by the list that reaches the limit (room is -1 after it).
+  if (readable.length > room && room >= 0) warn(`lists more than ${MAX_LISTED_DATES} dates in its ${property.name}s; read the first ${MAX_LISTED_DATES}`);
+  if (values.length === 0) return { repaired: null, readable: readable.length };
 
   const first = values[0]!.split('/')[0]!;
   const others = property.params.filter((p) => !/^(?:VALUE|TZID)=/i.test(p));
   const type = isPeriodList ? ['VALUE=PERIOD'] : isDate(first) ? ['VALUE=DATE'] : [];
   const zone = isDate(first) || isUtc(first) ? [] : [`TZID=${zoneOf(property, context)}`];
-  return { name: property.name, params: [...others, ...type, ...zone], value: values.join(',') };
+  return { repaired: { name: property.name, params: [...others, ...type, ...zone], value: values.join(',') }, readable: readable.length };
 }
 
 /**
