@@ -184,13 +184,43 @@ const jsonLeaf = fc.oneof(
   fc.constant(null),
 );
 
+/** A schema.org Schedule with real parts and arbitrary values. */
+const schedule = fc.record(
+  {
+    '@type': fc.constant('Schedule'),
+    repeatFrequency: fc.oneof(fc.constantFrom('P1D', 'P1W', 'P2W', 'P1M', 'P1Y', 'PT1H', 'PT1M', 'weekly', 'P0D', 'P1M2D', ''), jsonLeaf),
+    byDay: fc.oneof(fc.constantFrom('https://schema.org/Monday', 'Wednesday', '2MO', '-1FR', 'PublicHolidays', ['MO', 'TH']), jsonLeaf),
+    byMonthDay: fc.oneof(fc.constantFrom(1, 15, 31, -1, 0, 99, [1, 15]), jsonLeaf),
+    byMonth: fc.oneof(fc.constantFrom(1, 2, 12, 13, [1, 7]), jsonLeaf),
+    byMonthWeek: fc.oneof(fc.constantFrom(1, 3, 5, 9, [1, 3]), jsonLeaf),
+    startDate: fc.oneof(nearDate.map((d) => d.toISOString().slice(0, 10)), jsonLeaf),
+    endDate: fc.oneof(nearDate.map((d) => d.toISOString()), jsonLeaf),
+    startTime: fc.constantFrom('19:00:00', '7pm', '25:00', 'T09:30', null),
+    endTime: fc.constantFrom('20:00', '18:00:00', '', null),
+    duration: fc.constantFrom('PT1H', 'P1D', 'forever', null),
+    repeatCount: fc.oneof(fc.integer({ min: -5, max: 100_000 }), jsonLeaf),
+    exceptDate: fc.oneof(nearDate.map((d) => d.toISOString().slice(0, 10)), fc.array(jsonLeaf, { maxLength: 3 })),
+    scheduleTimezone: fc.constantFrom('Europe/London', 'America/Los_Angeles', 'Mars/Base', '', null),
+  },
+  { requiredKeys: ['@type'] },
+);
+
+/** Every shape a location takes: text, a link, a PostalAddress, a Place, a VirtualLocation, or several. */
+const place = fc.oneof(
+  fc.constantFrom('Indaba Coffee, 1425 W Broadway Ave, Spokane', 'https://meet.example/x', 'javascript:alert(1)'),
+  fc.record({ '@type': fc.constant('PostalAddress'), streetAddress: jsonLeaf, addressLocality: jsonLeaf, postalCode: jsonLeaf, addressCountry: fc.oneof(fc.constantFrom('us', 'GB', 'usa', { name: 'US' }), jsonLeaf) }),
+  fc.record({ '@type': fc.constant('Place'), name: jsonLeaf, latitude: jsonLeaf, longitude: jsonLeaf, address: fc.oneof(jsonLeaf, fc.record({ streetAddress: jsonLeaf })) }),
+  fc.record({ '@type': fc.constant('VirtualLocation'), url: fc.oneof(fc.webUrl(), jsonLeaf) }),
+);
+
 const jsonLdValue = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, jsonLeaf, tie('array'), tie('object'), tie('event')),
+  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, jsonLeaf, tie('array'), tie('object'), tie('event'), tie('course')),
   array: fc.array(tie('value'), { maxLength: 5 }),
   object: fc.dictionary(fc.constantFrom('@type', '@id', '@graph', '@value', 'name', 'url', 'x', 'location', 'address', 'mainEntity', 'itemListElement'), tie('value'), { maxKeys: 6 }),
+  course: fc.record({ '@type': fc.constant('Course'), name: tie('value'), description: tie('value'), hasCourseInstance: fc.oneof(tie('event'), fc.constant({ '@id': '#i' })) }, { requiredKeys: ['@type'] }),
   event: fc.record(
     {
-      '@type': fc.constantFrom('Event', ['Event', 'Thing'], 'EducationEvent', 'Hackathon'),
+      '@type': fc.constantFrom('Event', ['Event', 'Thing'], 'EducationEvent', 'Hackathon', 'BroadcastEvent', 'OnDemandEvent', 'CourseInstance', 'TechEvent'),
       name: fc.oneof({ weight: 3, arbitrary: fc.string({ minLength: 1, maxLength: 60 }) }, { weight: 1, arbitrary: tie('value') }),
       startDate: fc.oneof(
         { weight: 3, arbitrary: nearDate.map((d) => d.toISOString()) },
@@ -200,7 +230,10 @@ const jsonLdValue = fc.letrec((tie) => ({
       endDate: tie('value'),
       url: tie('value'),
       description: tie('value'),
-      location: tie('value'),
+      location: fc.oneof(tie('value'), place, fc.array(place, { maxLength: 3 })),
+      eventSchedule: fc.oneof(schedule, fc.array(schedule, { maxLength: 2 }), tie('value')),
+      course: fc.oneof(tie('value'), fc.constant({ '@type': 'Course', name: 'A course' })),
+      duration: fc.constantFrom('PT90M', 'garbage', null),
       image: tie('value'),
       eventStatus: tie('value'),
       eventAttendanceMode: tie('value'),

@@ -8,7 +8,7 @@ import { contentLines, unescapeText, type Property } from './content-lines.ts';
 import { readComponents, value } from './components.ts';
 import { fetchICalendar } from './fetch-feed.ts';
 import { readSeries, type SeriesContext } from './occurrences.ts';
-import { recurrenceWindow } from './recurrence.ts';
+import { recurrenceWindow, type RecurrenceBudget } from './recurrence.ts';
 import { groupIntoSeries, readWithinLimit } from './series.ts';
 
 // iCalendar: the `ical` adapter, and parseICalendar, the reader the Meetup and Luma adapters use
@@ -28,6 +28,11 @@ export interface ParseOptions {
    * its descriptions (Meetup, Luma) passes its own, which takes that out first.
    */
   describe?: (text: string, calendarName: string | null) => string;
+  /**
+   * The source's time budget for recurrence rules, when it reads several calendars (a page's
+   * schedules, each read as a calendar); a budget of its own by default.
+   */
+  recurrence?: RecurrenceBudget;
 }
 
 export interface ParsedCalendar {
@@ -73,7 +78,7 @@ export function parseICalendar(bytes: Uint8Array, options: ParseOptions): Parsed
     definedZones: new Set(timezones.map((zone) => value(zone, 'TZID')?.trim() ?? '').filter((tzid) => tzid !== '' && ianaZone(tzid) === null)),
     unknownZones: new Set(),
     warnings,
-    recurrence: { spentMs: 0, exhausted: false },
+    recurrence: options.recurrence ?? { spentMs: 0, exhausted: false },
   };
   const series = groupIntoSeries(components.filter((c) => c.name === 'VEVENT'), warnings);
   return {

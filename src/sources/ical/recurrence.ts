@@ -21,10 +21,15 @@ const DAY_MS = 86_400_000;
 const RECURRENCE_BUDGET_MS = 5_000;
 const STEPS_BETWEEN_CLOCK_CHECKS = 64;
 
+/** Time spent expanding recurrence rules so far, against RECURRENCE_BUDGET_MS: one per source. */
+export interface RecurrenceBudget {
+  spentMs: number;
+  exhausted: boolean;
+}
+
 export interface RecurrenceContext {
   window: { from: Date; to: Date };
-  /** Time spent expanding recurrence rules so far, against RECURRENCE_BUDGET_MS. */
-  recurrence: { spentMs: number; exhausted: boolean };
+  recurrence: RecurrenceBudget;
   warnings: string[];
 }
 
