@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { offsetChanges } from '../sources/ical/zones.ts';
 import { dateTimeFormat, partsOf } from '../time.ts';
 
 // A VTIMEZONE (RFC 5545 §3.6.5) for an IANA zone, over a span of years, from the platform's own
@@ -35,18 +35,13 @@ export function vtimezoneLines(zone: string, fromYear: number, toYear: number): 
  * when it has RDATEs, and reads one date of each RDATE line).
  */
 function observances(zone: string, fromYear: number, toYear: number): Observance[] {
-  const end = Date.UTC(toYear + 1, 0, 1);
-  let at = Temporal.Instant.fromEpochMilliseconds(Date.UTC(fromYear, 0, 1)).toZonedDateTimeISO(zone);
-  const initial = seconds(at.offsetNanoseconds);
-  const all: Observance[] = [{ kind: 'STANDARD', from: initial, to: initial, name: abbreviation(zone, at.epochMilliseconds), start: wallClock(at.epochMilliseconds, initial) }];
-  for (let next = at.getTimeZoneTransition('next'); next !== null && next.epochMilliseconds < end; next = at.getTimeZoneTransition('next')) {
-    const from = seconds(at.offsetNanoseconds);
-    at = next;
-    const to = seconds(at.offsetNanoseconds);
+  const from = Date.UTC(fromYear, 0, 1);
+  const { initial, changes } = offsetChanges(zone, from, Date.UTC(toYear + 1, 0, 1));
+  return [
+    { kind: 'STANDARD', from: initial, to: initial, name: abbreviation(zone, from), start: wallClock(from, initial) },
     // No zone data says which offset is "daylight"; the later of the two clocks is.
-    all.push({ kind: to > from ? 'DAYLIGHT' : 'STANDARD', from, to, name: abbreviation(zone, at.epochMilliseconds), start: wallClock(at.epochMilliseconds, from) });
-  }
-  return all;
+    ...changes.map(({ at, before, after }): Observance => ({ kind: after > before ? 'DAYLIGHT' : 'STANDARD', from: before, to: after, name: abbreviation(zone, at), start: wallClock(at, before) })),
+  ];
 }
 
 function observanceLines(observance: Observance): string[] {
@@ -58,10 +53,6 @@ function observanceLines(observance: Observance): string[] {
     ...(observance.name === null ? [] : [`TZNAME:${observance.name}`]),
     `END:${observance.kind}`,
   ];
-}
-
-function seconds(nanoseconds: number): number {
-  return Math.round(nanoseconds / 1e9);
 }
 
 const pad = (n: number) => String(Math.floor(n)).padStart(2, '0');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseICalendar, type ParseOptions } from '../../src/sources/ical/index.ts';
 import type { SourceEvent } from '../../src/types.ts';
+import { feed, vevent } from '../fixtures/ical/feeds.ts';
 
 // Every recurrence form RFC 5545 allows, and the broken ones real feeds have, each named for what
 // a subscriber sees. The feeds are written here from the RFC's own examples (§3.8.5.2 RDATE,
@@ -9,13 +10,6 @@ import type { SourceEvent } from '../../src/types.ts';
 const NOW = new Date('2026-02-20T12:00:00Z');
 const SPOKANE = 'America/Los_Angeles';
 
-function feed(...lines: string[]): Uint8Array {
-  return Buffer.from(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...lines, 'END:VCALENDAR', ''].join('\r\n'));
-}
-
-function vevent(...lines: string[]): string[] {
-  return ['BEGIN:VEVENT', ...lines, 'END:VEVENT'];
-}
 
 function parse(bytes: Uint8Array, options: Partial<ParseOptions> = {}) {
   return parseICalendar(bytes, { now: NOW, defaultTimezone: SPOKANE, ...options });

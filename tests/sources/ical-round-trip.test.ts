@@ -5,6 +5,7 @@ import { parseICalendar } from '../../src/sources/ical/index.ts';
 import type { SourceEvent } from '../../src/types.ts';
 import { describeRealFixtures, realFixture } from '../helpers/fixtures.ts';
 import { storedEvent } from '../helpers/builders.ts';
+import { feed, vevent } from '../fixtures/ical/feeds.ts';
 
 // Round trip: a feed read by our reader, written out by the build as a calendar feed, read back
 // by ical.js (what many calendar apps are built on). The subscriber must see exactly the
@@ -14,13 +15,6 @@ import { storedEvent } from '../helpers/builders.ts';
 const NOW = new Date('2026-02-20T12:00:00Z');
 const SPOKANE = 'America/Los_Angeles';
 
-function feed(...lines: string[]): Uint8Array {
-  return Buffer.from(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...lines, 'END:VCALENDAR', ''].join('\r\n'));
-}
-
-function vevent(...lines: string[]): string[] {
-  return ['BEGIN:VEVENT', ...lines, 'END:VEVENT'];
-}
 
 interface Occurrence {
   start: string;

@@ -6,20 +6,13 @@ import { icalAdapter, parseICalendar, type ParseOptions } from '../../src/source
 import type { SourceEvent } from '../../src/types.ts';
 import type { SourceConfig } from '../../src/config/schema.ts';
 import { describeRealFixtures, realFixture } from '../helpers/fixtures.ts';
+import { feed, vevent } from '../fixtures/ical/feeds.ts';
 
 // The clock every test runs at. Recurrences are expanded relative to it, so the literal dates
 // below never go stale.
 const NOW = new Date('2026-02-20T12:00:00Z');
 const SPOKANE = 'America/Los_Angeles';
 
-/** A feed from content lines (CRLF line ends, as RFC 5545 writes them). */
-function feed(...lines: string[]): Uint8Array {
-  return Buffer.from(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...lines, 'END:VCALENDAR', ''].join('\r\n'));
-}
-
-function vevent(...lines: string[]): string[] {
-  return ['BEGIN:VEVENT', ...lines, 'END:VEVENT'];
-}
 
 function parse(bytes: Uint8Array, options: Partial<ParseOptions> = {}) {
   return parseICalendar(bytes, { now: NOW, defaultTimezone: SPOKANE, ...options });

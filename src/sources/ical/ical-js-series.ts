@@ -40,7 +40,6 @@ export function parseSeries(series: Series, context: SeriesContext): ParsedSerie
     context.warnings.push(`${label(series.components[0]!)} ${refused.refusal}; skipped it`);
     return null;
   }
-  let events: ICAL.Component[];
   try {
     const text = [
       'BEGIN:VCALENDAR',
@@ -48,8 +47,7 @@ export function parseSeries(series: Series, context: SeriesContext): ParsedSerie
       ...repaired.flatMap(({ component }, index) => serialize(tagged(component, index, series.uid))),
       'END:VCALENDAR',
     ].join('\r\n');
-    events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
-    return related(events);
+    return related(new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent'));
   } catch (error) {
     context.warnings.push(`${label(series.components[0]!)} could not be read (${(error as Error).message}); skipped it`);
     return null;

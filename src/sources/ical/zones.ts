@@ -6,6 +6,7 @@ import { Temporal } from 'temporal-polyfill';
 // given to ical.js as a Timezone whose offsets come from the platform's own time zone data.
 // ical.js asks for the offset of a wall-clock time at every step of a recurrence, so the zone's
 // changes are worked out once a year and looked up, rather than asked of Temporal each time.
+// The calendar feeds' VTIMEZONE (src/publish/calendar-timezone.ts) is written from the same changes.
 
 const SECOND_MS = 1000;
 
@@ -55,18 +56,28 @@ class IanaTimezone extends ICAL.Timezone {
 
 /** The zone's offset changes during the (UTC) year, each as the wall-clock time it takes effect. */
 function changesIn(zone: string, year: number): Year {
-  const end = Date.UTC(year + 1, 0, 1);
-  let at = Temporal.Instant.fromEpochMilliseconds(Date.UTC(year, 0, 1)).toZonedDateTimeISO(zone);
+  const { initial, changes } = offsetChanges(zone, Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1));
+  return { initial, shifts: changes.map(({ at, before, after }) => ({ from: at + Math.max(before, after) * SECOND_MS, offset: after })) };
+}
+
+export interface OffsetChange {
+  /** The instant of the change, in ms. */
+  at: number;
+  /** Seconds east of UTC, before and after. */
+  before: number;
+  after: number;
+}
+
+/** A zone's offset at `from` (seconds east of UTC) and its changes until `to`, from the platform's zone data. */
+export function offsetChanges(zone: string, from: number, to: number): { initial: number; changes: OffsetChange[] } {
+  let at = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(zone);
   const initial = seconds(at.offsetNanoseconds);
-  const shifts: Shift[] = [];
-  let before = initial;
-  for (let next = at.getTimeZoneTransition('next'); next !== null && next.epochMilliseconds < end; next = at.getTimeZoneTransition('next')) {
+  const changes: OffsetChange[] = [];
+  for (let next = at.getTimeZoneTransition('next'); next !== null && next.epochMilliseconds < to; next = at.getTimeZoneTransition('next')) {
+    changes.push({ at: next.epochMilliseconds, before: seconds(at.offsetNanoseconds), after: seconds(next.offsetNanoseconds) });
     at = next;
-    const after = seconds(at.offsetNanoseconds);
-    shifts.push({ from: at.epochMilliseconds + Math.max(before, after) * SECOND_MS, offset: after });
-    before = after;
   }
-  return { initial, shifts };
+  return { initial, changes };
 }
 
 function seconds(nanoseconds: number): number {
