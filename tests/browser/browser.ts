@@ -10,7 +10,7 @@ import { writeFeedsAndData } from '../../src/publish/outputs.ts';
 import type { StoredGroup, ListedEvent } from '../../src/types.ts';
 import { storedGroup } from '../helpers/builders.ts';
 import { EVENTS, NOW, snapshot, event, site } from '../site/snapshot.ts';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { startPreviewServer, type PreviewServer } from '../../src/publish/preview.ts';
 
 // What the browser tests share: finding Chromium (or saying why they skip), launching it the
 // way this machine allows, the fixture site built and served on loopback, the page of each
@@ -190,7 +190,7 @@ export const PWNED_EVENT: ListedEvent = event({
 });
 
 export interface ServedSite {
-  server: StaticServer;
+  server: PreviewServer;
   view: SiteView;
   dir: string;
   close(): Promise<void>;
@@ -205,7 +205,7 @@ export interface ServedSite {
 export async function serveFixtureSite(prefix = '/', options: { search?: boolean } = {}): Promise<ServedSite> {
   const scratch = mkdtempSync(join(tmpdir(), 'spokane-tech-browser-'));
   const dir = join(scratch, 'out');
-  const server = await startStaticServer(dir, prefix);
+  const server = await startPreviewServer(dir, { prefix });
   const view = buildView(snapshot({ events: [PWNED_EVENT], groups: [HOSTILE_GROUP] }), site(server.base), NOW);
   await renderSite(view, dir, (staging) => writeFeedsAndData(staging, view, NOW), options);
   return {

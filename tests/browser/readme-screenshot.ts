@@ -16,7 +16,7 @@ import { buildView } from '../../src/publish/view/index.ts';
 import { renderSite } from '../../src/publish/render.ts';
 import { writeFeedsAndData } from '../../src/publish/outputs.ts';
 import { EVENTS, NOW, snapshot, site } from '../site/snapshot.ts';
-import { startStaticServer } from '../helpers/static-server.ts';
+import { startPreviewServer } from '../../src/publish/preview.ts';
 import { PROJECT_ROOT, launchChromium } from './browser.ts';
 
 const label = process.argv[2] ?? 'after';
@@ -43,7 +43,7 @@ function coverSvg(url: string): string {
 
 const scratch = mkdtempSync(join(tmpdir(), 'spokane-tech-readme-'));
 const dir = join(scratch, 'out');
-const server = await startStaticServer(dir);
+const server = await startPreviewServer(dir);
 const browser = await launchChromium();
 try {
   const base = snapshot();
