@@ -73,6 +73,17 @@ describe('rows and cards', () => {
     ]);
     expect(all[2]!.filters.map((f) => f.path)).toEqual(['/upcoming/cards/', '/upcoming/online/cards/', '/upcoming/in-person/cards/']);
   });
+
+  it('fills the cards’ grid a week at a time, each card with its date', () => {
+    const weekEvents = ['2026-11-27', '2026-12-01', '2026-12-08', '2026-12-16'].map((day) => eventView({ id: day, start: `${day}T20:00:00Z`, end: `${day}T22:00:00Z` }));
+    const cards = eventListPages(weekEvents, [], 1, '2026-11-26').find((p) => p.path === '/upcoming/cards/')!;
+    expect(cards.sections.map((s) => [s.heading, s.datetime, s.showDate, s.events.length])).toEqual([
+      ['This week', '2026-W48', true, 1],
+      ['Next week', '2026-W49', true, 1],
+      ['Week of December 7, 2026', '2026-W50', true, 1],
+      ['Week of December 14, 2026', '2026-W51', true, 1],
+    ]);
+  });
 });
 
 describe('a group’s and a tag’s whole lists', () => {

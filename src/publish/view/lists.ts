@@ -1,5 +1,5 @@
-import { addDays } from '../../time.ts';
-import { dayLabelFrom, monthLabel } from './date-labels.ts';
+import { addDays, isoWeekOf } from '../../time.ts';
+import { dayLabelFrom, monthLabel, plainDateLabel } from './date-labels.ts';
 import { count } from './count.ts';
 import type { EventView } from './event.ts';
 import type { GroupView } from './group.ts';
@@ -134,7 +134,9 @@ function upcomingPages(
       path: layout === 'rows' ? f.path : cardsPath(f.path),
       current: f.path === spec.path,
     }));
-    const pages = paginate(events, { ...spec, path, layout, filters, sectionOf: (event) => daySection(event, today) });
+    // Cards fill a grid a week at a time (each card has its date); rows are dense enough for a heading per day.
+    const sectionOf = layout === 'rows' ? (event: EventView) => daySection(event, today) : (event: EventView) => weekSection(event, today);
+    const pages = paginate(events, { ...spec, path, layout, filters, sectionOf });
     for (const page of pages) {
       page.views = layouts.map(([other, otherPath]) => ({
         label: other === 'rows' ? 'List' : 'Cards',
@@ -156,6 +158,20 @@ export function daySection(event: EventView, today: string): Section {
   const label = dayLabelFrom(day, today.slice(0, 4));
   const heading = day === today ? `Today · ${label}` : day === addDays(today, 1) ? `Tomorrow · ${label}` : label;
   return { id: `day-${day}`, heading, datetime: day, showDate: false };
+}
+
+/** A week's heading (weeks run Monday to Sunday): "This week", "Next week", "Week of December 7, 2026". */
+export function weekSection(event: EventView, today: string): Section {
+  if (event.ongoing) return { id: 'ongoing', heading: 'Ongoing', datetime: null, showDate: true };
+  const week = isoWeekOf(event.when.day);
+  const thisWeek = isoWeekOf(today);
+  const heading =
+    week.id === thisWeek.id
+      ? 'This week'
+      : week.monday === addDays(thisWeek.monday, 7)
+        ? 'Next week'
+        : `Week of ${plainDateLabel(week.monday)}`;
+  return { id: `week-${week.id}`, heading, datetime: week.id, showDate: true };
 }
 
 function bySectionOfMonth(event: EventView): Section {
