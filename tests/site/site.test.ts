@@ -136,10 +136,10 @@ describe('what every page promises', () => {
   });
 
   it('follows the system’s colour mode in CSS, and hides what needs JavaScript when it cannot run, with no script', () => {
-    const bootstrap = read(root.dir, 'assets/bootstrap.min.css');
-    expect(bootstrap).not.toContain('data-bs-theme=dark');
-    expect(bootstrap).toMatch(/@media \(prefers-color-scheme: ?dark\)\{:root\{color-scheme:dark;--bs-body-color:/);
-    const css = read(root.dir, 'assets/site.css').replace(/\s+/g, ' ');
+    const stylesheet = read(root.dir, 'assets/site.css');
+    expect(stylesheet).not.toContain('data-bs-theme=dark');
+    expect(stylesheet).toMatch(/@media \(prefers-color-scheme: ?dark\)\{:root\{color-scheme:dark;--bs-body-color:/);
+    const css = stylesheet.replace(/\s+/g, ' ');
     expect(css).toContain('@media (scripting: none) { [data-needs-js] { display: none !important; } }');
     expect(css).toContain('@media (scripting: enabled) { .no-js-only { display: none; } }');
     expect(page(root.dir, 'index.html')('html').attr('data-bs-theme')).toBeUndefined();

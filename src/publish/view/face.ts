@@ -6,7 +6,7 @@ import { safeHttpUrl } from '../../text/sanitize.ts';
 // its platform gave one, drawn over a monogram (one or two letters on a colour of the group's
 // own) that shows when there is no photo or it does not load.
 //
-// The colours are the tones `face-0` … `face-<FACE_TONES - 1>` of site/assets/site.css, each
+// The colours are the tones `face-0` … `face-<FACE_TONES - 1>` of site/styles/site.css, each
 // with white text at WCAG AA contrast in light and in dark mode (tests/browser/faces.test.ts).
 // The group's id picks its tone, so a group keeps its colour from one build to the next.
 

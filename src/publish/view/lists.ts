@@ -17,7 +17,7 @@ const UPCOMING_FILTERS = [
 ];
 
 /** Where a list's cards are: beside its rows, `<path>cards/`. */
-export function cardsPath(path: string): string {
+function cardsPath(path: string): string {
   return `${path}cards/`;
 }
 
@@ -152,7 +152,7 @@ function upcomingPages(
  * A day's heading, "Today" and "Tomorrow" said as such; events that began on an earlier day and
  * still run come first, under "Ongoing", so that no list of what is coming opens with a day past.
  */
-export function daySection(event: EventView, today: string): Section {
+function daySection(event: EventView, today: string): Section {
   if (event.ongoing) return { id: 'ongoing', heading: 'Ongoing', datetime: null, showDate: false };
   const day = event.when.day;
   const label = dayLabelFrom(day, today.slice(0, 4));
@@ -161,7 +161,7 @@ export function daySection(event: EventView, today: string): Section {
 }
 
 /** A week's heading (weeks run Monday to Sunday): "This week", "Next week", "Week of December 7, 2026". */
-export function weekSection(event: EventView, today: string): Section {
+function weekSection(event: EventView, today: string): Section {
   if (event.ongoing) return { id: 'ongoing', heading: 'Ongoing', datetime: null, showDate: true };
   const week = isoWeekOf(event.when.day);
   const thisWeek = isoWeekOf(today);
