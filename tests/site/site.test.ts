@@ -444,6 +444,9 @@ describe('lists of events', () => {
       'lazy',
     ]);
     expect(page(root.dir, 'upcoming/cards/2/index.html')('.event-card').length).toBe(page(root.dir, 'upcoming/2/index.html')('.event-row').length);
+    // The same events twice: search engines are sent to the rows.
+    expect(cards('meta[name="robots"]').attr('content')).toBe('noindex');
+    expect(rows('meta[name="robots"]')).toHaveLength(0);
   });
 
   it('gives every event in a list its group’s face: the group’s photo, else its monogram', () => {
