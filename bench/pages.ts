@@ -1,19 +1,23 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
+import { parse, stringify } from 'yaml';
 import { generateStore } from './generate-store.ts';
 import { median, optionValue, printTable } from './shared.ts';
 
 // `npm run bench:pages [-- --events 1000 --runs 3]`: a site built by `spokane-tech build` from a
 // generated store, served gzipped on loopback, and for its home page, the next upcoming event's
-// page and the current month's calendar: the bytes sent for the page and everything it loads
-// (gzip, as GitHub Pages sends it), the number of requests (every one the page makes, favicon
-// included, and any off the site), and in headless Chromium with the CPU slowed down 4×:
+// page, the busiest group's page and the current month's calendar: the bytes sent for the page
+// and everything it loads before images (gzip, as GitHub Pages sends it), the number of those
+// requests (every one the page makes but images, favicon included, and any off the site), the
+// images apart (the events' and groups' pictures, which live on the platforms' hosts: answered
+// here from memory with a 23 kB PNG, so that they load and count for LCP as real ones would),
+// and in headless Chromium with the CPU slowed down 4×:
 // - Largest Contentful Paint, as the page itself observes it;
 // - Total Blocking Time from a performance trace of the page's main thread, as Lighthouse counts
 //   it: of every task, the part after its first 50 ms, between First Contentful Paint and the end
@@ -26,7 +30,10 @@ import { median, optionValue, printTable } from './shared.ts';
 const BIN = join(import.meta.dirname, '..', 'dist', 'bin.js');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CPU_SLOWDOWN = 4;
-const TARGETS = { bytes: 60 * 1024, requests: 6, lcpMs: 1000, tbtMs: 50 };
+const TARGETS = { bytes: 60 * 1024, requests: 6, lcpMs: 1000, tbtMs: 50, longestTaskMs: 50 };
+/** What the generated store's pictures are answered with (bench/generate-store.ts puts them at img.example). */
+const IMAGE_HOST = 'img.example';
+const IMAGE = readFileSync(join(import.meta.dirname, '..', 'site', 'assets', 'social.png'));
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,6 +48,8 @@ interface Measure {
   bytes: number;
   rawBytes: number;
   requests: number;
+  images: number;
+  imageBytes: number;
   lcpMs: number;
   tbtMs: number;
   longestTaskMs: number;
@@ -76,6 +85,7 @@ async function main() {
   try {
     process.stderr.write(`building a site of ${events} events… `);
     const store = generateStore(join(dir, 'store'), events);
+    keepSiteAndGroups(store.config);
     await run([BIN, 'build', '--config', store.config, '--db', store.db, '--data', join(dir, 'data'), '--out', siteDir]);
     process.stderr.write('done\n');
 
@@ -90,7 +100,7 @@ async function main() {
 
     console.log(`page benchmark: a site of ${events} events, served gzipped on loopback; Chromium at 1280×800 with the CPU ${CPU_SLOWDOWN}× slower; median of ${runs} cold loads`);
     console.log(`load average before measuring: ${loadavg().map((l) => l.toFixed(2)).join(', ')} (the figures are only as quiet as the machine)`);
-    const rows = [['page', 'path', 'gzip bytes', 'raw bytes', 'requests', 'LCP', 'TBT', 'longest task', 'targets']];
+    const rows = [['page', 'path', 'gzip bytes', 'raw bytes', 'requests', 'images', 'LCP', 'TBT', 'longest task', 'targets']];
     for (const [name, path] of Object.entries(pages)) {
       const measures: Measure[] = [];
       for (let i = 0; i < runs; i++) measures.push(await measure(browser, `${origin}${path}`, origin, siteDir));
@@ -100,6 +110,7 @@ async function main() {
         m.requests > TARGETS.requests && 'requests',
         m.lcpMs >= TARGETS.lcpMs && 'LCP',
         m.tbtMs > TARGETS.tbtMs && 'TBT',
+        m.longestTaskMs > TARGETS.longestTaskMs && 'longest task',
       ].filter(Boolean);
       rows.push([
         name,
@@ -107,6 +118,7 @@ async function main() {
         `${(m.bytes / 1024).toFixed(1)} KB`,
         `${(m.rawBytes / 1024).toFixed(1)} KB`,
         String(m.requests),
+        `${m.images} (${(m.imageBytes / 1024).toFixed(0)} KB)`,
         `${Math.round(m.lcpMs)} ms`,
         `${Math.round(m.tbtMs)} ms`,
         `${Math.round(m.longestTaskMs)} ms`,
@@ -117,7 +129,9 @@ async function main() {
       console.error(`    each run: LCP ${each((x) => x.lcpMs)} ms; TBT ${each((x) => x.tbtMs)} ms; longest task ${each((x) => x.longestTaskMs)} ms`);
     }
     printTable(rows, 2);
-    console.log(`targets: under ${TARGETS.bytes / 1024} KB gzip in all, at most ${TARGETS.requests} requests, LCP under ${TARGETS.lcpMs} ms, TBT at most ${TARGETS.tbtMs} ms`);
+    console.log(
+      `targets, before images: under ${TARGETS.bytes / 1024} KB gzip in all, at most ${TARGETS.requests} requests; LCP under ${TARGETS.lcpMs} ms, TBT and the longest task at most ${TARGETS.tbtMs} ms`,
+    );
     console.log('TBT: the part of every main-thread task after its first 50 ms, from First Contentful Paint to 1.5 s after load (from a trace); longest task: in that window');
   } finally {
     await browser?.close();
@@ -126,17 +140,19 @@ async function main() {
   }
 }
 
-/** The home page, the page of the next upcoming event that is not cancelled, and this month. */
+/** The home page, the page of the next upcoming event that is not cancelled, the busiest group's page, and this month. */
 function pagesToMeasure(siteDir: string): Record<string, string> {
   const events = JSON.parse(readFileSync(join(siteDir, 'events.json'), 'utf8')) as { page: string; ics: string | null; status: string }[];
   // events.json runs oldest first; only upcoming events have their own .ics.
   const upcoming = events.find((e) => e.ics !== null && e.status !== 'cancelled');
   if (!upcoming) throw new Error('the generated site has no upcoming event');
+  const groups = JSON.parse(readFileSync(join(siteDir, 'groups.json'), 'utf8')) as { page: string; upcomingCount: number }[];
+  const busiest = groups.reduce((a, b) => (b.upcomingCount > a.upcomingCount ? b : a));
   // The month the site itself calls current (its Calendar link, in the site's time zone), not
   // the month in UTC, which differs for a few hours at every month's end.
   const month = /<a class="nav-link" href="([^"]+)"[^>]*>Calendar<\/a>/.exec(readFileSync(join(siteDir, 'index.html'), 'utf8'))?.[1];
   if (!month) throw new Error('the home page has no Calendar link');
-  return { home: '/', event: new URL(upcoming.page).pathname, month };
+  return { home: '/', event: new URL(upcoming.page).pathname, group: new URL(busiest.page).pathname, month };
 }
 
 async function measure(browser: Browser, url: string, origin: string, siteDir: string): Promise<Measure> {
@@ -149,15 +165,19 @@ async function measure(browser: Browser, url: string, origin: string, siteDir: s
       for (const entry of list.getEntries()) perf.lcp = entry.startTime;
     }).observe({ type: 'largest-contentful-paint', buffered: true });
   });
+  await context.route(`https://${IMAGE_HOST}/**`, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: IMAGE }));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-  // Every request the page makes, answered or not; the bytes of those that finished.
+  // Every request the page makes, answered or not; the bytes of those that finished. Images apart.
   const requested = new Map<string, string>();
+  const imageRequests = new Set<string>();
   const transferred = new Map<string, number>();
   cdp.on('Network.requestWillBeSent', (event) => {
-    if (!event.request.url.startsWith('data:')) requested.set(event.requestId, event.request.url);
+    if (event.request.url.startsWith('data:')) return;
+    if (event.type === 'Image') imageRequests.add(event.requestId);
+    else requested.set(event.requestId, event.request.url);
   });
   cdp.on('Network.loadingFinished', (event) => transferred.set(event.requestId, event.encodedDataLength));
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading'] });
@@ -186,6 +206,9 @@ async function measure(browser: Browser, url: string, origin: string, siteDir: s
     bytes: local.reduce((sum, [id]) => sum + (transferred.get(id) ?? 0), 0),
     rawBytes: paths.reduce((sum, path) => sum + rawSize(siteDir, path), 0),
     requests: urls.length,
+    images: imageRequests.size,
+    // Answered from memory, they cross no network: their size is what a real one would weigh.
+    imageBytes: imageRequests.size * IMAGE.length,
     lcpMs: perf.lcp,
     tbtMs: blocking.reduce((sum, ms) => sum + ms, 0),
     longestTaskMs: Math.max(0, ...inWindow),
@@ -213,6 +236,17 @@ function mainThreadTasks(events: TraceEvent[], url: string): { start: number; en
   }
   if (tasks.length === 0) throw new Error(`no main-thread task for ${url} in the trace`);
   return tasks;
+}
+
+/**
+ * generateStore() writes back the config as the schema parsed it, and the parsed `announce`
+ * section (camelCase, with defaults filled in) is no longer what sources.yaml may say: `build`
+ * refuses it. The pages need only the site and its groups. (To go once the generator writes a
+ * config sources.yaml accepts.)
+ */
+function keepSiteAndGroups(configPath: string): void {
+  const { site, groups } = parse(readFileSync(configPath, 'utf8')) as { site: unknown; groups: unknown };
+  writeFileSync(configPath, stringify({ site, groups }));
 }
 
 function rawSize(siteDir: string, path: string): number {
@@ -251,6 +285,8 @@ function medians(measures: Measure[]): Measure {
     bytes: of((m) => m.bytes),
     rawBytes: of((m) => m.rawBytes),
     requests: of((m) => m.requests),
+    images: of((m) => m.images),
+    imageBytes: of((m) => m.imageBytes),
     lcpMs: of((m) => m.lcpMs),
     tbtMs: of((m) => m.tbtMs),
     longestTaskMs: of((m) => m.longestTaskMs),

@@ -59,6 +59,15 @@ export async function main(argv: string[]): Promise<number> {
     .action(action(() => import('./commands/build.ts')));
 
   program
+    .command('preview')
+    .description('serve the built site on 127.0.0.1 under its path prefix, as GitHub Pages serves it')
+    .addOption(config())
+    .addOption(new Option('--out <dir>', 'the built site').default(DEFAULTS.out))
+    .option('--site-url <url>', "the URL the site was built for, when not sources.yaml's site.url (its path is the prefix)")
+    .option('--port <port>', 'the port', port, 8080)
+    .action(action(() => import('./commands/preview.ts')));
+
+  program
     .command('alarm')
     .description('open, update or close one GitHub issue per unhealthy source (without GITHUB_TOKEN: say what it would do)')
     .addOption(config())

@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 import postcss from 'postcss';
 import { cachedText, filesUnder } from './cache.js';
 
-// Bootstrap's stylesheet, trimmed to the rules whose selectors the templates and scripts name
-// (about 7 kB gzipped instead of 31 kB): written as assets/bootstrap.min.css before the pages.
-// Classes the site builds at run time (activity-…, source-…) are its own, in site.css, untrimmed.
+// The site's one stylesheet, assets/site.css, written before the pages: Bootstrap's, trimmed to
+// the rules whose selectors the templates and scripts name (about 7 kB gzipped instead of 31 kB),
+// then the site's own rules (site/styles/site.css) without their comments. One file, so a page
+// waits for one stylesheet before it first paints. Classes the site builds at run time
+// (face-…, activity-…) are its own, in site/styles/site.css, untrimmed.
 //
 // The colour mode follows the system's in CSS alone: Bootstrap's dark rules, written for
 // `[data-bs-theme=dark]`, apply to the whole page under `@media (prefers-color-scheme: dark)`.
@@ -36,6 +38,7 @@ export function followSystemColourMode(css) {
 }
 
 const BOOTSTRAP_CSS = join(ROOT, 'node_modules/bootstrap/dist/css/bootstrap.min.css');
+const SITE_CSS = join(ROOT, 'site/styles/site.css');
 
 export async function trimmedBootstrap() {
   const { PurgeCSS } = await import('purgecss');
@@ -49,6 +52,15 @@ export async function trimmedBootstrap() {
   return result?.css ?? '';
 }
 
+/** Trimmed Bootstrap, then the site's own rules (which override it), comments left out. */
+export async function siteStylesheet() {
+  const own = postcss.parse(await readFile(SITE_CSS, 'utf8'));
+  own.walkComments((comment) => {
+    comment.remove();
+  });
+  return `${await trimmedBootstrap()}\n${own.toString().replace(/\n{2,}/g, '\n')}`;
+}
+
 /** @param {import('@11ty/eleventy').UserConfig} eleventyConfig */
 export default function (eleventyConfig) {
   eleventyConfig.on('eleventy.before', async ({ directories }) => {
@@ -58,17 +70,18 @@ export default function (eleventyConfig) {
     // node_modules/.cache, it costs a build nothing after the first.
     const css = await cachedText({
       cacheDir: join(ROOT, 'node_modules/.cache/spokane-tech'),
-      name: 'bootstrap.min.css',
+      name: 'site.css',
       inputs: [
         ...filesUnder(join(ROOT, 'site'), ['.njk']),
         ...filesUnder(join(ROOT, 'site/assets'), ['.js']),
         BOOTSTRAP_CSS,
+        SITE_CSS,
         fileURLToPath(import.meta.url),
         join(ROOT, 'node_modules/purgecss/package.json'),
         join(ROOT, 'node_modules/postcss/package.json'),
       ],
-      make: trimmedBootstrap,
+      make: siteStylesheet,
     });
-    await writeFile(join(assets, 'bootstrap.min.css'), css);
+    await writeFile(join(assets, 'site.css'), css);
   });
 }

@@ -5,5 +5,7 @@ export default {
   permalink: (/** @type {Data} */ data) => data.list.path,
   eleventyComputed: {
     title: (/** @type {Data} */ data) => data.list.title,
+    // The cards show the same events as the rows, page for page: search engines index the rows.
+    noindex: (/** @type {Data} */ data) => data.list.layout === 'cards',
   },
 };

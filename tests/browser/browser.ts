@@ -9,8 +9,8 @@ import { renderSite } from '../../src/publish/render.ts';
 import { writeFeedsAndData } from '../../src/publish/outputs.ts';
 import type { StoredGroup, ListedEvent } from '../../src/types.ts';
 import { storedGroup } from '../helpers/builders.ts';
-import { EVENTS, NOW, snapshot, event, site } from '../site/snapshot.ts';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { EVENTS, NOW, REPOSITORY, snapshot, event, site } from '../site/snapshot.ts';
+import { startPreviewServer, type PreviewServer } from '../../src/publish/preview.ts';
 
 // What the browser tests share: finding Chromium (or saying why they skip), launching it the
 // way this machine allows, the fixture site built and served on loopback, the page of each
@@ -190,7 +190,7 @@ export const PWNED_EVENT: ListedEvent = event({
 });
 
 export interface ServedSite {
-  server: StaticServer;
+  server: PreviewServer;
   view: SiteView;
   dir: string;
   close(): Promise<void>;
@@ -200,13 +200,14 @@ export interface ServedSite {
  * The fixture snapshot (every kind of event; tests/site/snapshot.ts) plus a group and an event whose
  * scraped fields carry payloads that would set window.__pwned, built with the loopback server's
  * own address as site.url (so canonical, webcal:// and feed links lead back to it) and served.
- * The fixture's images at images.example are answered by newContext().
+ * The fixture's images at images.example are answered by newContext(). `repository: null` builds
+ * the site of a sources.yaml that names no repository.
  */
-export async function serveFixtureSite(prefix = '/', options: { search?: boolean } = {}): Promise<ServedSite> {
+export async function serveFixtureSite(prefix = '/', options: { search?: boolean; repository?: string | null } = {}): Promise<ServedSite> {
   const scratch = mkdtempSync(join(tmpdir(), 'spokane-tech-browser-'));
   const dir = join(scratch, 'out');
-  const server = await startStaticServer(dir, prefix);
-  const view = buildView(snapshot({ events: [PWNED_EVENT], groups: [HOSTILE_GROUP] }), site(server.base), NOW);
+  const server = await startPreviewServer(dir, { prefix });
+  const view = buildView(snapshot({ events: [PWNED_EVENT], groups: [HOSTILE_GROUP] }), site(server.base, options.repository === undefined ? REPOSITORY : options.repository), NOW);
   await renderSite(view, dir, (staging) => writeFeedsAndData(staging, view, NOW), options);
   return {
     server,
@@ -241,6 +242,7 @@ export const PAGE_TYPES: PageType[] = [
   { name: 'upcoming-page-2', path: 'upcoming/2/' },
   { name: 'upcoming-online', path: 'upcoming/online/' },
   { name: 'upcoming-in-person', path: 'upcoming/in-person/' },
+  { name: 'upcoming-cards', path: 'upcoming/cards/' },
   { name: 'past', path: 'past/' },
   { name: 'event-changed', path: eventPath(EVENTS.pythonNight) },
   { name: 'event-no-end-time', path: eventPath(EVENTS.noEndToday) },
@@ -250,6 +252,7 @@ export const PAGE_TYPES: PageType[] = [
   { name: 'event-hybrid', path: eventPath(EVENTS.hybrid) },
   { name: 'event-all-day', path: eventPath(EVENTS.allDay) },
   { name: 'event-multi-day', path: eventPath(EVENTS.conference) },
+  { name: 'event-ongoing', path: eventPath(EVENTS.hackWeek) },
   { name: 'event-other-zone', path: eventPath(EVENTS.eastCoast) },
   { name: 'event-hostile', path: eventPath(EVENTS.hostile) },
   { name: 'event-long-unicode-title', path: eventPath(EVENTS.unicode) },
@@ -258,6 +261,7 @@ export const PAGE_TYPES: PageType[] = [
   { name: 'groups', path: 'groups/' },
   { name: 'group', path: 'groups/python-spokane/' },
   { name: 'group-failing-source', path: 'groups/inland-devops/' },
+  { name: 'group-upcoming', path: 'groups/python-spokane/upcoming/' },
   { name: 'tags', path: 'tags/' },
   { name: 'tag', path: 'tags/python/' },
   { name: 'calendar-month', path: 'calendar/2026-12/' },

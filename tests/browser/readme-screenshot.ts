@@ -1,9 +1,13 @@
-// Writes docs/screenshots/home.png, the README's picture of the home page: the fixture snapshot
-// (without its hostile titles), 1280 px wide, light mode, in Debian's Chromium.
+// Writes the README's pictures of the site: the home page, an event page and a group page, each
+// on a phone (360×640) and a desktop (1280×800), light mode, from the fixture snapshot (without
+// its hostile titles), in Debian's Chromium. What is drawn is what a visitor sees before
+// scrolling. The fixture's images (at images.example) are drawn as gradients, one per address.
 //
-//   npx tsx tests/browser/readme-screenshot.ts
+//   npx tsx tests/browser/readme-screenshot.ts [label]
 //
-// Not a test: run it by hand when the home page's look changes, and commit the PNG.
+// writes docs/screenshots/<label>-<page>-<width>.png (label: "after" unless given; "before" was
+// drawn from the site as it was before its redesign). Not a test: run it by hand when the pages'
+// look changes, and commit the PNGs.
 
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,25 +16,58 @@ import { buildView } from '../../src/publish/view/index.ts';
 import { renderSite } from '../../src/publish/render.ts';
 import { writeFeedsAndData } from '../../src/publish/outputs.ts';
 import { EVENTS, NOW, snapshot, site } from '../site/snapshot.ts';
-import { startStaticServer } from '../helpers/static-server.ts';
-import { PROJECT_ROOT, launchChromium, newContext } from './browser.ts';
+import { startPreviewServer } from '../../src/publish/preview.ts';
+import { PROJECT_ROOT, launchChromium } from './browser.ts';
 
-const OUT = join(PROJECT_ROOT, 'docs', 'screenshots', 'home.png');
+const label = process.argv[2] ?? 'after';
+const OUT_DIR = join(PROJECT_ROOT, 'docs', 'screenshots');
+const PAGES = { home: '', event: `events/${EVENTS.pythonNight.slug}/`, group: 'groups/python-spokane/' };
+const SCREENS = [
+  { width: 360, height: 640 },
+  { width: 1280, height: 800 },
+];
+
+/** A cover image for an address at images.example: a diagonal gradient whose hues come from the address. */
+function coverSvg(url: string): string {
+  let hash = 0;
+  for (const char of url) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  const hue = hash % 360;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675">
+  <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
+    <stop offset="0" stop-color="hsl(${hue} 65% 45%)"/><stop offset="1" stop-color="hsl(${(hue + 60) % 360} 70% 30%)"/>
+  </linearGradient></defs>
+  <rect width="1200" height="675" fill="url(#g)"/>
+  <circle cx="930" cy="170" r="260" fill="rgb(255 255 255 / 0.12)"/><circle cx="240" cy="560" r="180" fill="rgb(255 255 255 / 0.08)"/>
+</svg>`;
+}
 
 const scratch = mkdtempSync(join(tmpdir(), 'spokane-tech-readme-'));
 const dir = join(scratch, 'out');
-const server = await startStaticServer(dir);
+const server = await startPreviewServer(dir);
 const browser = await launchChromium();
 try {
   const base = snapshot();
   const view = buildView({ ...base, events: base.events.filter((e) => e.id !== EVENTS.hostile.id) }, site(), NOW);
   await renderSite(view, dir, (staging) => writeFeedsAndData(staging, view, NOW), { search: false });
-  const { context } = await newContext(browser, { viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
-  const page = await context.newPage();
-  await page.goto(server.url(), { waitUntil: 'networkidle' });
-  mkdirSync(join(PROJECT_ROOT, 'docs', 'screenshots'), { recursive: true });
-  await page.screenshot({ path: OUT, animations: 'disabled', caret: 'hide' });
-  console.log(`wrote ${OUT} (${Math.round(statSync(OUT).size / 1024)} KB)`);
+  mkdirSync(OUT_DIR, { recursive: true });
+  for (const screen of SCREENS) {
+    const context = await browser.newContext({ viewport: screen, colorScheme: 'light', reducedMotion: 'reduce' });
+    await context.route(
+      (url) => url.hostname !== '127.0.0.1',
+      (route) =>
+        new URL(route.request().url()).hostname === 'images.example'
+          ? route.fulfill({ status: 200, contentType: 'image/svg+xml', body: coverSvg(route.request().url()) })
+          : route.abort('blockedbyclient'),
+    );
+    const page = await context.newPage();
+    for (const [name, path] of Object.entries(PAGES)) {
+      await page.goto(server.url(path), { waitUntil: 'networkidle' });
+      const file = join(OUT_DIR, `${label}-${name}-${screen.width}.png`);
+      await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+      console.log(`wrote ${file} (${Math.round(statSync(file).size / 1024)} KB)`);
+    }
+    await context.close();
+  }
 } finally {
   await browser.close();
   await server.close();

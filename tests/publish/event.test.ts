@@ -12,6 +12,35 @@ function shown(overrides: Partial<ListedEvent> = {}, options: { groups?: StoredG
   return eventView(listedEvent(overrides), context);
 }
 
+describe('an event that began on an earlier day', () => {
+  it('is ongoing while it runs, and says until when', () => {
+    const conference = shown({ allDay: true, start: '2026-11-24', end: '2026-11-28' });
+    expect([conference.ongoing, conference.when.untilLabel]).toEqual([true, 'until Friday, November 27']);
+    const hackWeek = shown({ start: '2026-11-24T17:00:00Z', end: '2026-11-29T01:00:00Z' });
+    expect([hackWeek.ongoing, hackWeek.when.untilLabel]).toEqual([true, 'until Saturday, November 28, 5:00 PM']);
+    expect(shown().ongoing).toBe(false);
+    expect(shown({ start: '2026-11-20T17:00:00Z', end: '2026-11-21T01:00:00Z' }).ongoing).toBe(false);
+  });
+});
+
+describe('reporting a problem with an event', () => {
+  it('opens the repository’s “wrong event” form with the event’s title and link filled in', () => {
+    const context = viewContext([python], siteConfig({ repository: 'https://github.com/spokane-tech/spokane-tech' }), NOW);
+    const event = eventView(listedEvent({ slug: 'x', title: 'Python Night & Pizza' }), context);
+    const report = new URL(event.links.report!);
+    expect(`${report.origin}${report.pathname}`).toBe('https://github.com/spokane-tech/spokane-tech/issues/new');
+    expect(Object.fromEntries(report.searchParams)).toEqual({
+      template: 'report-a-wrong-event.yml',
+      title: 'Wrong event: Python Night & Pizza',
+      event: 'https://spokanetech.example/events/x/',
+    });
+  });
+
+  it('offers no such link when sources.yaml names no repository', () => {
+    expect(shown().links.report).toBeNull();
+  });
+});
+
 describe('an event’s links', () => {
   it('links its page, its group’s page and its own .ics file on this site', () => {
     const event = shown({ slug: '2026-12-03-python-night' });

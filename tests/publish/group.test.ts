@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { viewContext } from '../../src/publish/view/context.ts';
-import { groupView } from '../../src/publish/view/group.ts';
+import { GROUP_PAST_SHOWN, GROUP_UPCOMING_SHOWN, groupView } from '../../src/publish/view/group.ts';
 import { sourceHealthView } from '../../src/publish/view/source-health.ts';
 import type { SourceHealth } from '../../src/store/health.ts';
 import type { StoredGroup } from '../../src/types.ts';
@@ -59,6 +59,46 @@ describe('a group’s events', () => {
     expect(group.past.map((e) => e.id)).toEqual(['october', 'june']);
     expect(group.nextEvent?.id).toBe(upcoming.id);
     expect(shown([old]).nextEvent).toBeNull();
+  });
+});
+
+describe('what a group’s page shows of its events', () => {
+  const weekly = (weeks: number, sign: 1 | -1) =>
+    Array.from({ length: weeks }, (_, i) => {
+      const start = new Date(Date.parse('2026-12-02T02:00:00Z') + sign * i * 7 * 86_400_000 - (sign < 0 ? 14 * 86_400_000 : 0));
+      const iso = start.toISOString().replace('.000', '');
+      return eventView({ id: `${sign > 0 ? 'next' : 'last'}-${i}`, start: iso, end: iso.replace('T02:', 'T04:') });
+    });
+
+  it('shows the next event, a few after it, and links to a page of all of them', () => {
+    const many = shown(weekly(GROUP_UPCOMING_SHOWN + 3, 1));
+    expect(many.nextEvent?.id).toBe('next-0');
+    expect(many.shown.upcoming.events.map((e) => e.id)).toEqual(Array.from({ length: GROUP_UPCOMING_SHOWN }, (_, i) => `next-${i + 1}`));
+    expect(many.shown.upcoming.morePath).toBe('/groups/python-spokane/upcoming/');
+    expect(shown(weekly(GROUP_UPCOMING_SHOWN + 1, 1)).shown.upcoming.morePath).toBeNull();
+  });
+
+  it('shows its latest past events by year, and links to a page of all of them', () => {
+    const group = shown(weekly(GROUP_PAST_SHOWN + 10, -1));
+    expect(group.shown.past.events).toHaveLength(GROUP_PAST_SHOWN);
+    expect(group.shown.past.morePath).toBe('/groups/python-spokane/past/');
+    expect(group.shown.past.sections.map((s) => [s.heading, s.datetime])).toEqual([['2026', '2026']]);
+  });
+
+  it('says when it usually meets when its events agree on a night', () => {
+    expect(shown(weekly(4, 1)).usually).toBe('Usually meets on Tuesdays, 6:00 PM');
+    const secondTuesdays = ['2026-10-14', '2026-11-11', '2026-12-09', '2027-01-13'].map((day, i) =>
+      eventView({ id: `m${i}`, start: `${day}T01:30:00Z`, end: `${day}T03:30:00Z` }),
+    );
+    expect(shown(secondTuesdays).usually).toBe('Usually meets on the second Tuesday of the month, 5:30 PM');
+    expect(shown([upcoming, recent]).usually).toBeNull();
+  });
+
+  it('leads its page with a line or two of a long description, the whole of it further down', () => {
+    expect(shown([], [{}], storedGroup({ descriptionHtml: '<p>We meet monthly.</p>' })).summary).toBeNull();
+    const long = shown([], [{}], storedGroup({ descriptionHtml: `<p>${'We write Python together. '.repeat(20)}</p>` })).summary!;
+    expect(long.length).toBeLessThanOrEqual(180);
+    expect(long.endsWith('…')).toBe(true);
   });
 });
 

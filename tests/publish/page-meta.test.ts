@@ -25,9 +25,14 @@ describe('an event page’s head', () => {
     expect(metaOf({}, { description: 'word '.repeat(200) }).description.length).toBeLessThanOrEqual(200);
   });
 
-  it('shows the event’s image, else its group’s', () => {
-    expect(metaOf({ imageUrl: 'https://images.example/night.png' }).image).toBe('https://images.example/night.png');
-    expect(metaOf({ imageUrl: null }).image).toBe('https://images.example/group.png');
+  it('shows the event’s image on a wide social card, else its group’s on a small one, else none of its own', () => {
+    const own = metaOf({ imageUrl: 'https://images.example/night.png' });
+    expect([own.image, own.twitterCard]).toEqual(['https://images.example/night.png', 'summary_large_image']);
+    const group = metaOf({ imageUrl: null });
+    expect([group.image, group.twitterCard]).toEqual(['https://images.example/group.png', 'summary']);
+    // The layout then shows the site's own picture, wide.
+    const none = metaOf({ imageUrl: null }, { group: storedGroup() });
+    expect([none.image, none.twitterCard]).toEqual([null, 'summary_large_image']);
   });
 
   it('asks search engines not to index an event its source no longer lists', () => {
@@ -53,6 +58,7 @@ describe('a group page’s head', () => {
       title: 'Spokane Python User Group',
       description: 'We meet monthly.',
       image: 'https://images.example/py.png',
+      twitterCard: 'summary',
       noindex: false,
       jsonLd: null,
       lastmod: null,

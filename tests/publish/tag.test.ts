@@ -26,12 +26,20 @@ describe('a tag’s page', () => {
     expect(tag.groups).toEqual([{ id: 'python-spokane', name: 'Spokane Python User Group', path: '/groups/python-spokane/' }]);
   });
 
-  it('shows the 30 most recent past events and counts them all', () => {
+  it('shows the 10 most recent past events and counts them all', () => {
     const past = Array.from({ length: 31 }, (_, i) => pastOn(31 - i));
     const tag = tagOf([], [...past, pastOn(1, 'spokane-rust')]);
-    expect(tag.past).toHaveLength(30);
+    expect(tag.past).toHaveLength(10);
     expect(tag.past[0]!.id).toBe('past-python-spokane-31');
     expect(tag.pastCount).toBe(31);
+  });
+
+  it('shows its first 20 upcoming events and links to a list of them all', () => {
+    const upcoming = Array.from({ length: 21 }, (_, i) => shown({ id: `py-${i}` }));
+    expect(tagOf(upcoming.slice(0, 20), []).shown.upcoming).toMatchObject({ total: 20, morePath: null });
+    const tag = tagOf(upcoming, []);
+    expect(tag.shown.upcoming.events).toHaveLength(20);
+    expect(tag.shown.upcoming).toMatchObject({ total: 21, morePath: '/tags/python/upcoming/' });
   });
 
   it('offers a feed of the tag’s events and names the tag as first written', () => {

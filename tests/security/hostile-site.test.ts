@@ -84,7 +84,7 @@ function siteOwn(element: { name: string; attribs: Record<string, string> }): bo
   const { name, attribs } = element;
   if (name === 'script') return /^\/assets\/[a-z-]+\.js$/.test(attribs.src ?? '') || attribs.type === 'application/ld+json';
   if (name === 'form') return attribs.class === 'site-search' && attribs.action === '/search/';
-  if (name === 'input') return attribs.id === 'site-search-q' || (attribs.readonly !== undefined && /^feed-url-/.test(attribs.id ?? '') && isHttp(attribs.value ?? ''));
+  if (name === 'input') return attribs.id === 'site-search-q' || attribs.id === 'site-menu-q' || (attribs.readonly !== undefined && /^feed-url-/.test(attribs.id ?? '') && isHttp(attribs.value ?? ''));
   if (name === 'button') return attribs.type === 'submit' || (attribs.type === 'button' && attribs['data-copy'] !== undefined);
   return false;
 }

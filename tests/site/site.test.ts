@@ -7,7 +7,8 @@ import { loadConfig } from '../../src/config/load.ts';
 import { buildView } from '../../src/publish/view/index.ts';
 import { renderSite } from '../../src/publish/render.ts';
 import { writeFeedsAndData } from '../../src/publish/outputs.ts';
-import { EVENTS, GROUPS, HOSTILE_TITLE, LONG_UNICODE_TITLE, NOW, buildSite, site, type BuiltSite } from './snapshot.ts';
+import { sanitizedEvent } from '../../src/store/snapshot.ts';
+import { EVENTS, GROUPS, HOSTILE_TITLE, LONG_UNICODE_TITLE, NOW, buildSite, event, site, type BuiltSite } from './snapshot.ts';
 import { feedEvents, htmlPages, jsonLdOf, page, read, resolveLink, siteFiles, summaries } from './files.ts';
 
 // The whole site rendered from a snapshot with every kind of event, checked file by file:
@@ -19,7 +20,8 @@ let prefixed: BuiltSite;
 
 beforeAll(async () => {
   root = await buildSite('https://spokanetech.example');
-  prefixed = await buildSite('https://someone.github.io/spokane-tech/');
+  // Also a site whose sources.yaml names no repository.
+  prefixed = await buildSite('https://someone.github.io/spokane-tech/', { repository: null });
 }, 120_000);
 
 afterAll(() => {
@@ -134,21 +136,35 @@ describe('what every page promises', () => {
   });
 
   it('follows the system’s colour mode in CSS, and hides what needs JavaScript when it cannot run, with no script', () => {
-    const bootstrap = read(root.dir, 'assets/bootstrap.min.css');
-    expect(bootstrap).not.toContain('data-bs-theme=dark');
-    expect(bootstrap).toMatch(/@media \(prefers-color-scheme: ?dark\)\{:root\{color-scheme:dark;--bs-body-color:/);
-    const css = read(root.dir, 'assets/site.css').replace(/\s+/g, ' ');
+    const stylesheet = read(root.dir, 'assets/site.css');
+    expect(stylesheet).not.toContain('data-bs-theme=dark');
+    expect(stylesheet).toMatch(/@media \(prefers-color-scheme: ?dark\)\{:root\{color-scheme:dark;--bs-body-color:/);
+    const css = stylesheet.replace(/\s+/g, ' ');
     expect(css).toContain('@media (scripting: none) { [data-needs-js] { display: none !important; } }');
     expect(css).toContain('@media (scripting: enabled) { .no-js-only { display: none; } }');
     expect(page(root.dir, 'index.html')('html').attr('data-bs-theme')).toBeUndefined();
   });
 
   it('gives every <time> a machine-readable datetime', () => {
-    const valid = /^(\d{4}-\d{2}(-\d{2})?|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))$/;
+    const valid = /^(\d{4}(-\d{2}(-\d{2})?)?|\d{4}-W\d{2}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))$/;
     for (const file of htmlPages(root.dir)) {
       const $ = page(root.dir, file);
       for (const time of $('time').toArray()) expect($(time).attr('datetime') ?? '', file).toMatch(valid);
     }
+  });
+
+  it('gives each page a social card: the event’s image, else its group’s, else the site’s own picture', () => {
+    const card = (dir: string, file: string) => {
+      const $ = page(dir, file);
+      return [$('meta[property="og:image"]').attr('content'), $('meta[name="twitter:card"]').attr('content')];
+    };
+    expect(card(root.dir, eventPage(EVENTS.pythonNight))).toEqual(['https://images.example/python-night.png', 'summary_large_image']);
+    expect(card(root.dir, eventPage(EVENTS.noEndToday))).toEqual(['https://images.example/python.png', 'summary']);
+    expect(card(prefixed.dir, eventPage(EVENTS.rustOnline))).toEqual(['https://someone.github.io/spokane-tech/assets/social.png', 'summary_large_image']);
+    expect(card(root.dir, 'index.html')).toEqual(['https://spokanetech.example/assets/social.png', 'summary_large_image']);
+    const png = readFileSync(join(root.dir, 'assets/social.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
   });
 
   it('gives each page a canonical URL and Open Graph tags under site.url', () => {
@@ -252,11 +268,29 @@ describe('event pages', () => {
     expect(when.text()).toContain('2 hours');
   });
 
-  it('marks a duration as estimated when the source gave no end time', () => {
+  it('marks a duration as estimated only where the source gave no end time', () => {
     const when = page(root.dir, eventPage(EVENTS.noEndToday))('dt:contains("When") + dd').text();
     expect(when).toContain('2 hours');
     expect(when).toContain('estimated');
-    expect(page(root.dir, eventPage(EVENTS.pythonNight))('dt:contains("When") + dd').text()).not.toContain('estimated');
+    for (const event of root.view.events) {
+      expect(page(root.dir, eventPage(event))('main').text().includes('estimated'), event.slug).toBe(event.endEstimated);
+    }
+  });
+
+  it('shows the event’s image at the top of its page, sized so nothing moves as it loads', () => {
+    const image = page(root.dir, eventPage(EVENTS.pythonNight))('img.event-hero');
+    expect([image.attr('src'), image.attr('width'), image.attr('height'), image.attr('alt')]).toEqual(['https://images.example/python-night.png', '1200', '600', '']);
+    expect(page(root.dir, eventPage(EVENTS.rustOnline))('img.event-hero')).toHaveLength(0);
+  });
+
+  it('links “Report a problem with this event” to the repository’s form, filled in, when sources.yaml names a repository', () => {
+    const href = page(root.dir, eventPage(EVENTS.pythonNight))('a:contains("Report a problem with this event")').attr('href')!;
+    const url = new URL(href);
+    expect(url.origin + url.pathname).toBe('https://github.com/spokane-tech/spokane-tech/issues/new');
+    expect(url.searchParams.get('template')).toBe('report-a-wrong-event.yml');
+    expect(url.searchParams.get('title')).toBe('Wrong event: Python Night: Async & You');
+    expect(url.searchParams.get('event')).toBe(`https://spokanetech.example/events/${EVENTS.pythonNight.slug}/`);
+    expect(page(prefixed.dir, eventPage(EVENTS.pythonNight))('a:contains("Report a problem")')).toHaveLength(0);
   });
 
   it('shows the organizer’s own time when the event is in another zone', () => {
@@ -344,27 +378,89 @@ describe('event pages', () => {
 });
 
 describe('lists of events', () => {
-  it('shows today, this week and the coming 30 days on the home page, with badges', () => {
+  it('shows what starts today, what is still running, this week, and the next ten events after it on the home page, with badges', () => {
     const $ = page(root.dir, 'index.html');
-    expect($('#today').closest('section').text()).toContain('Coffee and Code');
-    const week = $('#this-week').closest('section').text();
-    expect(week).toContain('Rust Ownership Workshop');
-    expect(week).toContain('Late Night Hack');
-    const later = $('#coming-up').closest('section');
-    expect(later.text()).toContain('Python Night: Async & You');
-    expect(later.text()).not.toContain('East Coast Webinar');
+    const titles = (section: string) => $(`#${section}`).closest('section').find('.event-title').toArray().map((el) => $(el).text());
+    expect(titles('today')).toEqual(['Coffee and Code']);
+    expect(titles('ongoing')).toEqual(['Advent of Code Hack Week', 'Winter Game Jam']);
+    expect(titles('this-week')).toEqual(['Rust Ownership Workshop', 'Late Night Hack', HOSTILE_TITLE]);
+    const next = titles('coming-up');
+    expect(next).toHaveLength(10);
+    expect(next.slice(0, 2)).toEqual(['Python Night: Async & You', 'Weekend Hackathon']);
     for (const badge of ['Cancelled', 'Postponed', 'Online', 'Hybrid', 'Time changed']) {
       expect($(`.badge:contains("${badge}")`).length, badge).toBeGreaterThan(0);
     }
-    expect($('#coming-up').closest('section').find('a[href="/upcoming/"]').text()).toMatch(/\d+ more events further ahead/);
+    expect($('#coming-up').closest('section').find('a[href="/upcoming/"]').first().text()).toMatch(/^All \d+ upcoming events, \d+ further ahead$/);
     expect($('main').text()).not.toContain('Vanished Meetup');
   });
 
-  it('shows local times in lists, an evening past midnight on the day it starts', () => {
+  it('shows an event that began on an earlier day as ongoing, until its end, never as starting tonight', () => {
+    const $ = page(root.dir, 'index.html');
+    const hackWeek = $('.event-item:contains("Advent of Code Hack Week")');
+    expect(hackWeek.find('.event-time').text()).toBe('Ongoing, until Saturday, November 28, 5:00 PM');
+    expect(hackWeek.find('.date-block').text()).toBe('until28Nov');
+    expect($('.event-item:contains("Winter Game Jam") .event-time').text()).toBe('Ongoing, until Friday, November 27');
+    expect($('#today').closest('section').text()).not.toContain('Advent of Code Hack Week');
+  });
+
+  it('never opens a list of what is coming with a day that has passed', () => {
+    for (const file of ['upcoming/index.html', 'upcoming/in-person/index.html']) {
+      const $ = page(root.dir, file);
+      const headings = $('main h2.day-heading').toArray().map((h) => [$(h).text(), $(h).find('time').attr('datetime') ?? null]);
+      expect(headings[0], file).toEqual(['Ongoing', null]);
+      for (const [, day] of headings.slice(1)) expect(day! >= '2026-11-26', `${file} ${day}`).toBe(true);
+      expect(headings[1], file).toEqual(['Today · Thursday, November 26', '2026-11-26']);
+    }
+    const cards = page(root.dir, 'upcoming/cards/index.html');
+    expect(cards('main h2.day-heading').toArray().slice(0, 3).map((h) => cards(h).text())).toEqual(['Ongoing', 'This week', 'Next week']);
+    const groups = page(root.dir, 'groups/index.html');
+    expect(groups('li:has(h2:contains("Spokane .NET"))').text().replace(/\s+/g, ' ')).toContain('Now: Advent of Code Hack Week, until Saturday, November 28, 5:00 PM');
+  });
+
+  it('shows local times in lists, an evening past midnight on the day it starts, the zone said once in the footer', () => {
     const $ = page(root.dir, 'index.html');
     const item = $('.event-item:contains("Late Night Hack")');
-    expect(item.find('time').text()).toBe('11:30 PM – 1:00 AM PST');
+    expect(item.find('.event-time').text()).toBe('11:30 PM – 1:00 AM');
+    expect(item.find('.date-block').attr('datetime')).toBe('2026-11-30');
     expect(item.closest('section').find('h3 time').attr('datetime')).toBe('2026-11-30');
+    expect($('footer').text()).toContain('Times are shown in Pacific Time (America/Los Angeles)');
+  });
+
+  it('offers the upcoming lists as rows and as cards, each a link to the other, the cards with the events’ images', () => {
+    const rows = page(root.dir, 'upcoming/index.html');
+    expect(rows('nav[aria-label="View as"] a').toArray().map((a) => [rows(a).text(), rows(a).attr('href')])).toEqual([
+      ['List', '/upcoming/'],
+      ['Cards', '/upcoming/cards/'],
+    ]);
+    expect(rows('.event-row')).toHaveLength(50);
+    const cards = page(root.dir, 'upcoming/cards/index.html');
+    expect(cards('.event-card')).toHaveLength(50);
+    const image = cards('.event-card:contains("Python Night: Async & You") img.event-cover');
+    expect([image.attr('src'), image.attr('width'), image.attr('height'), image.attr('alt'), image.attr('loading')]).toEqual([
+      'https://images.example/python-night.png',
+      '640',
+      '320',
+      '',
+      'lazy',
+    ]);
+    expect(page(root.dir, 'upcoming/cards/2/index.html')('.event-card').length).toBe(page(root.dir, 'upcoming/2/index.html')('.event-row').length);
+    // The same events twice: search engines are sent to the rows.
+    expect(cards('meta[name="robots"]').attr('content')).toBe('noindex');
+    expect(rows('meta[name="robots"]')).toHaveLength(0);
+  });
+
+  it('gives every event in a list its group’s face: the group’s photo, else its monogram', () => {
+    const $ = page(root.dir, 'upcoming/index.html');
+    const python = $('.event-item:contains("Coffee and Code") .event-group .face');
+    expect([python.prop('tagName'), python.attr('src'), python.attr('alt')]).toEqual(['IMG', 'https://images.example/python.png', '']);
+    const rust = $('.event-item:contains("Late Night Hack") .event-group .face');
+    expect([rust.prop('tagName'), rust.text(), rust.attr('aria-hidden')]).toEqual(['SPAN', 'Ru', 'true']);
+    expect(rust.attr('class')).toMatch(/^face face-\d$/);
+  });
+
+  it('shows a busy day of the month grid in part, linking to the list for the rest', () => {
+    const $ = page(root.dir, 'calendar/2026-11/index.html');
+    for (const cell of $('td.calendar-day').toArray()) expect($(cell).find('.calendar-events li:not(:has(.calendar-more))').length).toBeLessThanOrEqual(4);
   });
 
   it('splits the upcoming events into pages of 50 with links between them', () => {
@@ -411,6 +507,28 @@ describe('groups and tags', () => {
     expect(entry('Old Timers Python')).toContain('Quiet for 5 months');
     expect(entry('Inland Northwest DevOps')).toContain('Source failing since November 20, 2026');
     expect(entry('Spokane .NET')).toContain('Not fetched yet');
+  });
+
+  it('leads a group’s page with who it is and its subscribe links, then its next event, a few more, and the latest past ones by year', () => {
+    const $ = page(root.dir, 'groups/python-spokane/index.html');
+    const order = ['h1', '.subscribe', '#upcoming', '.event-feature', '#past'].map((selector) => $('main *').index($(selector).first()));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect($('.event-feature .event-title').text()).toBe('Coffee and Code');
+    const upcoming = $('#upcoming').closest('section');
+    expect(upcoming.find('.event-item')).toHaveLength(9);
+    expect(upcoming.find('a[href="/groups/python-spokane/upcoming/"]').text()).toMatch(/^All \d+ upcoming events/);
+    const past = $('#past').closest('section');
+    expect(past.find('h3 time').toArray().map((t) => $(t).attr('datetime'))).toEqual(['2026']);
+  });
+
+  it('lists all of a busy group’s upcoming events on pages of their own, leading back to the group', () => {
+    const group = root.view.groups.find((g) => g.id === 'python-spokane')!;
+    const first = page(root.dir, 'groups/python-spokane/upcoming/index.html');
+    const second = page(root.dir, 'groups/python-spokane/upcoming/2/index.html');
+    expect(first('.event-item').length + second('.event-item').length).toBe(group.upcoming.length);
+    expect(first('main a[href="/groups/python-spokane/"]').first().text()).toContain('Spokane Python User Group');
+    expect(existsSync(join(root.dir, 'groups/spokane-rust/upcoming/index.html'))).toBe(false);
   });
 
   it('gives each group a page with its about text, links, events, data date and subscribe buttons', () => {
@@ -525,6 +643,22 @@ describe('sources, about, subscribe, search and 404', () => {
     expect($('section:has(#group-dotnet-spokane)').text()).toContain('Not fetched yet');
   });
 
+  it('links the footer and the about page to the repository, and “Add your group” to its form, when sources.yaml names one', () => {
+    const $ = page(root.dir, 'about/index.html');
+    expect($('footer a:contains("Source code and issues")').attr('href')).toBe('https://github.com/spokane-tech/spokane-tech');
+    expect($('main a[href="https://github.com/spokane-tech/spokane-tech"]')).toHaveLength(1);
+    expect($('main a:contains("Suggest a group")').attr('href')).toBe('https://github.com/spokane-tech/spokane-tech/issues/new?template=add-a-group.yml');
+    expect(page(root.dir, 'index.html')('a:contains("Add your group")').first().attr('href')).toBe('https://github.com/spokane-tech/spokane-tech/issues/new?template=add-a-group.yml');
+  });
+
+  it('says how to reach the maintainers instead, and links to no repository, when sources.yaml names none', () => {
+    for (const file of htmlPages(prefixed.dir)) expect(read(prefixed.dir, file), file).not.toContain('github.com/spokane-tech');
+    const $ = page(prefixed.dir, 'about/index.html');
+    expect($('main').text()).toContain('does not publish a repository or an issue tracker');
+    expect($('main').text()).toContain('contact whoever runs it');
+    expect(page(prefixed.dir, 'index.html')('a:contains("Add your group")').first().attr('href')).toBe('/spokane-tech/about/#add-a-group');
+  });
+
   it('explains how to add a group with an example sources.yaml block, and how to report a wrong event', () => {
     const $ = page(root.dir, 'about/index.html');
     expect($('#add-a-group').length).toBe(1);
@@ -637,6 +771,25 @@ describe('machine-readable files', () => {
     // The site's own zone, defined beside the events, so even an empty feed is a valid calendar.
     expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:America/Los_Angeles\r\n');
     expect(feedEvents(root.dir, 'calendar.ics').length).toBeGreaterThan(60);
+  });
+});
+
+describe('a quiet site', () => {
+  it('shows the next events on the home page however far off they are, and says “1 group” for one', async () => {
+    const far = event({ id: 'meetup:far', slug: 'spring-social', title: 'Spring Python Social', start: '2027-03-04T02:00:00Z', end: '2027-03-04T04:00:00Z' });
+    const { description: _unused, ...withoutDescription } = site();
+    const view = buildView({ events: [sanitizedEvent(far)], groups: [GROUPS[0]!], sources: [] }, withoutDescription, NOW);
+    const dir = join(mkdtempSync(join(tmpdir(), 'spokane-tech-site-')), 'out');
+    try {
+      await renderSite(view, dir, (staging) => writeFeedsAndData(staging, view, NOW), { search: false });
+      const $ = page(dir, 'index.html');
+      expect($('h1').text()).toBe('Every upcoming event of 1 local tech group, in one place.');
+      expect($('main').text()).toContain('1 upcoming event from 1 group');
+      expect($('#coming-up').closest('section').find('.event-title').text()).toBe('Spring Python Social');
+      expect(page(dir, 'about/index.html')('main').text()).toContain('gathers the events of 1 local tech group into one calendar');
+    } finally {
+      rmSync(dirname(dir), { recursive: true, force: true });
+    }
   });
 });
 

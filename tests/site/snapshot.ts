@@ -20,8 +20,11 @@ export const ZONE = 'America/Los_Angeles';
 export const HOSTILE_TITLE = '</script><script>alert(1)</script> Night & "Day"';
 export const LONG_UNICODE_TITLE = `${'日本語勉強会：スポケーンのエンジニアが集まる月例ミートアップ 🚀 '.repeat(3)}Ünïcödé`;
 
-export function site(url = 'https://spokanetech.example'): SiteConfig {
-  return { title: 'Spokane Tech', url, timezone: ZONE, description: 'Tech meetups in Spokane, in one calendar.' };
+export const REPOSITORY = 'https://github.com/spokane-tech/spokane-tech';
+
+/** The fixture's site; `repository: null` for a site whose sources.yaml names no repository. */
+export function site(url = 'https://spokanetech.example', repository: string | null = REPOSITORY): SiteConfig {
+  return { title: 'Spokane Tech', url, timezone: ZONE, description: 'Tech meetups in Spokane, in one calendar.', ...(repository ? { repository } : {}) };
 }
 
 function group(id: string, name: string, tags: string[], extra: Partial<StoredGroup> = {}): StoredGroup {
@@ -165,6 +168,29 @@ export const EVENTS = {
     start: '2026-12-18',
     end: '2026-12-21',
   }),
+  // Began on earlier days and still running at NOW: shown as ongoing, never as starting today.
+  // 9:00 AM on Tuesday, November 24 to 5:00 PM on Saturday, November 28.
+  hackWeek: event({
+    id: 'ical:hack-week',
+    slug: '2026-11-24-advent-hack-week',
+    title: 'Advent of Code Hack Week',
+    groupId: 'dotnet-spokane',
+    sourceType: 'ical',
+    start: '2026-11-24T17:00:00Z',
+    end: '2026-11-29T01:00:00Z',
+  }),
+  // Wednesday, November 25 to Friday, November 27, all day.
+  gameJam: event({
+    id: 'ical:game-jam',
+    slug: '2026-11-25-winter-game-jam',
+    title: 'Winter Game Jam',
+    groupId: 'dotnet-spokane',
+    sourceType: 'ical',
+    allDay: true,
+    start: '2026-11-25',
+    end: '2026-11-28',
+    venue: { name: 'Spokane Public Library', address: '906 W Main Ave, Spokane, WA', lat: null, lon: null },
+  }),
   eastCoast: event({
     id: 'luma:east',
     slug: '2027-01-05-east-coast-webinar',
@@ -264,8 +290,8 @@ export interface BuiltSite {
 }
 
 /** Render the whole site, feeds and data files included, into a new temporary folder. */
-export async function buildSite(siteUrl = 'https://spokanetech.example', options: { search?: boolean } = {}): Promise<BuiltSite> {
-  const view = buildView(snapshot(), site(siteUrl), NOW);
+export async function buildSite(siteUrl = 'https://spokanetech.example', options: { search?: boolean; repository?: string | null } = {}): Promise<BuiltSite> {
+  const view = buildView(snapshot(), site(siteUrl, options.repository === undefined ? REPOSITORY : options.repository), NOW);
   const dir = join(mkdtempSync(join(tmpdir(), 'spokane-tech-site-')), 'out');
   await renderSite(view, dir, (staging) => writeFeedsAndData(staging, view, NOW), options);
   return { dir, view };

@@ -56,6 +56,39 @@ export const shortDateLabel: (day: string) => string = memo((day) =>
   dateTimeFormat('UTC', { weekday: 'short', month: 'short', day: 'numeric' }).format(UTC_NOON(day)),
 );
 
+/** "Thursday, December 3": a day of this year, said without it. */
+export const dayLabel: (day: string) => string = memo((day) =>
+  dateTimeFormat('UTC', { weekday: 'long', month: 'long', day: 'numeric' }).format(UTC_NOON(day)),
+);
+
+/** A day in words, the year said only when it is not `thisYear`'s: "Thursday, December 3", "Tuesday, January 5, 2027". */
+export function dayLabelFrom(day: string, thisYear: string): string {
+  return day.startsWith(thisYear) ? dayLabel(day) : dateLabel(day);
+}
+
+/** The date block beside an event in lists: weekday, day of the month and month, short. */
+export interface DateBlock {
+  /** "Thu" */
+  weekday: string;
+  /** "3" */
+  day: string;
+  /** "Dec" */
+  month: string;
+}
+
+const dateBlocks = new Map<string, DateBlock>();
+
+/** One object per day, shared by every event on it (a large site holds every event's view while it renders). */
+export function dateBlock(day: string): DateBlock {
+  let block = dateBlocks.get(day);
+  if (!block) {
+    const parts = partsOf(dateTimeFormat('UTC', { weekday: 'short', month: 'short', day: 'numeric' }), UTC_NOON(day));
+    block = { weekday: parts.weekday ?? '', day: parts.day ?? '', month: parts.month ?? '' };
+    dateBlocks.set(day, block);
+  }
+  return block;
+}
+
 /** "December 3, 2026" */
 export const plainDateLabel: (day: string) => string = memo((day) =>
   dateTimeFormat('UTC', { year: 'numeric', month: 'long', day: 'numeric' }).format(UTC_NOON(day)),

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../../types.ts';
 import { addDays, daysBetween, localDay, zonedIso } from '../../time.ts';
-import { dateLabel, durationWords, localParts, shortDateLabel, zoneLongName } from './date-labels.ts';
+import { dateBlock, dateLabel, dayLabelFrom, durationWords, localParts, shortDateLabel, zoneLongName, type DateBlock } from './date-labels.ts';
 
 // When an event happens, as the pages show it: in the site's time zone, in the words each page
 // needs (a list's short line, the event page's start and end, a meta description's one line),
@@ -18,6 +18,8 @@ export interface EventTimes {
   dateLabel: string;
   /** "Thu, Dec 3" */
   shortDateLabel: string;
+  /** "Thu, Dec 3", the year added when it is not this year's: "Sat, Jan 2, 2027". */
+  listDateLabel: string;
   /** "Thu, Dec 3", or "Fri, Dec 4 – Sun, Dec 6" for a multi-day event. */
   shortDateRangeLabel: string;
   /** The whole date and time in one line, for meta descriptions: "Thursday, December 3, 2026, 6:00 PM – 8:00 PM PST". */
@@ -26,6 +28,17 @@ export interface EventTimes {
   shortDateTimeLabel: string;
   /** "6:00 PM – 8:00 PM PST", or "All day". */
   timeLabel: string;
+  /**
+   * For lists, which name the zone once per page: "6:00 – 8:00 PM", "11:30 PM – 1:00 AM",
+   * "9:00 AM – Sun, Dec 6, 5:00 PM", "All day", "All day, through Sun, Dec 6".
+   */
+  listTimeLabel: string;
+  /** The start day's date block in lists: "Thu", "3", "Dec". */
+  dateBlock: DateBlock;
+  /** The last day's date block, for an event shown as still running. */
+  lastDateBlock: DateBlock;
+  /** What lists say of an event that began on an earlier day and still runs: "until Sunday, December 6, 5:00 PM". */
+  untilLabel: string;
   /** "6:00 PM", or "All day". */
   startTimeLabel: string;
   /** The start for the event page: "Thursday, December 3, 2026, 6:00 PM". */
@@ -66,10 +79,15 @@ export function eventTimes(event: TimeRange & Pick<StoredEvent, 'timezone'>, zon
       days: spanDays(day, lastDay),
       dateLabel: dateLabel(day),
       shortDateLabel: shortDateLabel(day),
+      listDateLabel: short(day),
       shortDateRangeLabel: multiDay ? `${shortDateLabel(day)} – ${shortDateLabel(lastDay)}` : shortDateLabel(day),
       dateTimeLabel: multiDay ? `${dateLabel(day)} – ${dateLabel(lastDay)}` : `${dateLabel(day)}, all day`,
       shortDateTimeLabel: multiDay ? `${short(day)} – ${short(lastDay)}` : `${short(day)}, all day`,
       timeLabel: multiDay ? `All day, through ${shortDateLabel(lastDay)}` : 'All day',
+      listTimeLabel: multiDay ? `All day, through ${shortDateLabel(lastDay)}` : 'All day',
+      dateBlock: dateBlock(day),
+      lastDateBlock: dateBlock(lastDay),
+      untilLabel: `until ${dayLabelFrom(lastDay, thisYear)}`,
       startTimeLabel: 'All day',
       startLabel: dateLabel(day),
       endLabel: multiDay ? dateLabel(lastDay) : null,
@@ -95,12 +113,17 @@ export function eventTimes(event: TimeRange & Pick<StoredEvent, 'timezone'>, zon
     days,
     dateLabel: dateLabel(start.day),
     shortDateLabel: shortDateLabel(start.day),
+    listDateLabel: short(start.day),
     shortDateRangeLabel: multiDay ? `${shortDateLabel(start.day)} – ${shortDateLabel(lastDay)}` : shortDateLabel(start.day),
     dateTimeLabel: `${dateLabel(start.day)}, ${timeLabel}`,
     shortDateTimeLabel: multiDay
       ? `${short(start.day)}, ${start.time} – ${short(end.day)}, ${end.time} ${start.zoneName}`
       : `${short(start.day)}, ${start.time} – ${end.time} ${start.zoneName}`,
     timeLabel,
+    listTimeLabel: multiDay ? `${start.time} – ${short(end.day)}, ${end.time}` : compactRange(start.time, end.time),
+    dateBlock: dateBlock(start.day),
+    lastDateBlock: dateBlock(end.day),
+    untilLabel: `until ${dayLabelFrom(end.day, thisYear)}, ${end.time}`,
     startTimeLabel: start.time,
     startLabel: `${dateLabel(start.day)}, ${start.time}`,
     endLabel: end.day === start.day || !multiDay ? end.time : `${dateLabel(end.day)}, ${end.time}`,
@@ -128,6 +151,13 @@ export function timeRangeLabel(event: TimeRange, zone: string): string {
   const overADay = Date.parse(event.end) - Date.parse(event.start) > DAY_MS;
   const endText = end.day === start.day || !overADay ? end.time : `${dateLabel(end.day)} ${end.time}`;
   return `${start.time} – ${endText} ${start.zoneName}`;
+}
+
+/** "6:00 – 8:00 PM" when both ends are in the same half of the day, else "11:30 PM – 1:00 AM". */
+function compactRange(start: string, end: string): string {
+  const [startClock, startHalf] = start.split(' ');
+  const endHalf = end.split(' ')[1];
+  return startHalf === endHalf ? `${startClock} – ${end}` : `${start} – ${end}`;
 }
 
 function spanDays(first: string, last: string): string[] {

@@ -3,11 +3,13 @@ import { safeHttpUrl } from '../../text/sanitize.ts';
 import { htmlToPlainText } from '../../text/plain.ts';
 import { absoluteUrl, eventIcsPath, eventPath, groupPath, safeSlug } from '../site-paths.ts';
 import { changeNotes, type ChangeNotes } from './changes.ts';
-import { groupName, type ViewContext } from './context.ts';
+import { faceOf, groupName, type ViewContext } from './context.ts';
 import { eventTimes, hasEnded, type EventTimes } from './event-times.ts';
+import type { GroupFace } from './face.ts';
 import { addToCalendarLinks, platformName, type AddToCalendar } from './links.ts';
 import { eventMeta, type PageMeta } from './page-meta.ts';
 import { eventPlace, type EventPlace } from './place.ts';
+import { reportEventUrl } from './repository.ts';
 import { tagRefs, type TagRef } from './tag-refs.ts';
 
 // One event as every page shows it (its own page, each list, the month grid, the feeds): the
@@ -18,12 +20,16 @@ export interface EventView extends ListedEvent {
   /** The stored slug, made safe to name a folder. */
   slug: string;
   groupName: string;
+  /** Its group's face, as on the group's page. */
+  face: GroupFace;
   /** The other groups that list it, named, with where each lists it. */
   alsoListedOn: AlsoListedOn[];
   /** The group's tags (and those of groups that also list it). */
   tags: TagRef[];
   /** Listed by its source and not ended: on the upcoming lists, with its own .ics file. */
   upcoming: boolean;
+  /** Upcoming, and began on an earlier day: shown as running "until …", never as starting. */
+  ongoing: boolean;
   ended: boolean;
   when: EventTimes;
   where: EventPlace;
@@ -51,6 +57,8 @@ export interface EventLinks {
   rsvp: { url: string; platform: string } | null;
   /** Web calendars' "add" forms, for upcoming events that are not cancelled. */
   addToCalendar: AddToCalendar | null;
+  /** A new issue about it in the site's repository, filled in; null when sources.yaml names no repository. */
+  report: string | null;
 }
 
 /** The groups that list an event: its own, then those whose sources list it too. */
@@ -76,7 +84,9 @@ export function eventView(event: ListedEvent, context: ViewContext): EventView {
   return {
     ...event,
     slug,
+    imageUrl: safeHttpUrl(event.imageUrl),
     groupName: name,
+    face: faceOf(context, event.groupId),
     alsoListedOn: event.alsoListedOn.map((listing) => ({
       ...listing,
       url: safeHttpUrl(listing.url),
@@ -86,6 +96,7 @@ export function eventView(event: ListedEvent, context: ViewContext): EventView {
     })),
     tags: tagRefs(listingGroups(event).flatMap((id) => context.groups.get(id)?.tags ?? []), context.tags),
     upcoming,
+    ongoing: upcoming && when.day < context.today,
     ended,
     when,
     where,
@@ -96,6 +107,7 @@ export function eventView(event: ListedEvent, context: ViewContext): EventView {
       ics: upcoming ? eventIcsPath(slug) : null,
       rsvp: rsvpUrl ? { url: rsvpUrl, platform: platformName(rsvpUrl) } : null,
       addToCalendar: upcoming && event.status !== 'cancelled' ? addToCalendarLinks(event, pageUrl, description) : null,
+      report: context.repository ? reportEventUrl(context.repository, event.title, pageUrl) : null,
     },
     changed: changeNotes(event.changes, context.now, zone),
     meta: eventMeta(

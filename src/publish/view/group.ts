@@ -1,12 +1,17 @@
 import type { StoredGroup } from '../../types.ts';
 import { safeHttpUrl } from '../../text/sanitize.ts';
-import { truncateText } from '../../text/plain.ts';
+import { htmlToPlainText, truncateText } from '../../text/plain.ts';
 import { daysBetween, localDay } from '../../time.ts';
 import { absoluteUrl, groupPath } from '../site-paths.ts';
 import type { ViewContext } from './context.ts';
 import { count } from './count.ts';
 import { instantLabel, plainDateLabel } from './date-labels.ts';
 import type { EventView } from './event.ts';
+import { faceOf } from './context.ts';
+import type { GroupFace } from './face.ts';
+import { bounded, sectionsOf, type Bounded, type ListSection } from './list-pages.ts';
+import { yearSection } from './lists.ts';
+import { usualNight } from './usual-night.ts';
 import { pastEvents } from './event-order.ts';
 import { feedLinks, type FeedLinks } from './links.ts';
 import { groupMeta, type PageMeta } from './page-meta.ts';
@@ -17,8 +22,20 @@ import { tagRefs, type TagRef } from './tag-refs.ts';
 // whether it is active, quiet or failing.
 
 export interface GroupView extends StoredGroup {
+  face: GroupFace;
+  /** Every upcoming event, soonest first. */
   upcoming: EventView[];
+  /** Every past event, newest first. */
   past: EventView[];
+  /** What the group's own page lists: the start of each list, the rest on pages of their own. */
+  shown: GroupShown;
+  /**
+   * Its description cut to a line or two, to lead its page, when the whole of it is longer (the
+   * page then gives the whole further down); null when it is short enough to lead the page itself.
+   */
+  summary: string | null;
+  /** "Usually meets on Tuesdays, 6:00 PM", when its events agree on a night. */
+  usually: string | null;
   /** How each of its sources is doing. */
   sourceHealth: SourceHealthView[];
   /** When a source of this group last answered, for "data as of …". */
@@ -35,6 +52,17 @@ export interface GroupView extends StoredGroup {
   meta: PageMeta;
 }
 
+export interface GroupShown {
+  /** The upcoming events after the next one (which the page shows first, as a card). */
+  upcoming: Bounded<EventView>;
+  /** The latest past events, under a heading per year. */
+  past: Bounded<EventView> & { sections: ListSection<EventView>[] };
+}
+
+/** How many of each list a group's page shows before linking to the rest. */
+export const GROUP_UPCOMING_SHOWN = 8;
+export const GROUP_PAST_SHOWN = 10;
+
 export type ActivityState = 'active' | 'quiet' | 'failing' | 'new';
 
 /** What a visitor should expect of a group, as a badge (`title`) and a line (`label`). */
@@ -45,6 +73,13 @@ export interface Activity {
 }
 
 const QUIET_AFTER_DAYS = 90;
+const SUMMARY_MAX = 180;
+
+function summaryOf(descriptionHtml: string | null): string | null {
+  const text = htmlToPlainText(descriptionHtml);
+  const summary = truncateText(text, SUMMARY_MAX);
+  return summary.length < text.replace(/\s+/g, ' ').trim().length ? summary : null;
+}
 
 /** `listed`: the events the group lists, soonest first; `sources`: its sources' health. */
 export function groupView(group: StoredGroup, listed: EventView[], sources: SourceHealthView[], context: ViewContext): GroupView {
@@ -53,8 +88,16 @@ export function groupView(group: StoredGroup, listed: EventView[], sources: Sour
   const dataAsOf = sources.map((h) => h.lastSuccess).filter((t): t is string => t !== null).sort().at(-1) ?? null;
   const path = groupPath(group.id);
   const homepage = safeHttpUrl(group.homepage);
+  const pastShown = bounded(past, GROUP_PAST_SHOWN, `${path}past/`);
   return {
     ...group,
+    face: faceOf(context, group.id),
+    shown: {
+      upcoming: bounded(upcoming.slice(1), GROUP_UPCOMING_SHOWN, `${path}upcoming/`),
+      past: { ...pastShown, sections: sectionsOf(pastShown.events, yearSection) },
+    },
+    summary: summaryOf(group.descriptionHtml),
+    usually: usualNight([...upcoming, ...past], context.today),
     homepage,
     imageUrl: safeHttpUrl(group.imageUrl),
     upcoming,

@@ -12,8 +12,9 @@ import { groupView, type GroupView } from './group.ts';
 import { homeView, type HomeView } from './home.ts';
 import { feedLinks, type FeedLinks } from './links.ts';
 import type { ListPage } from './list-pages.ts';
-import { eventListPages } from './lists.ts';
-import { WEEKDAYS, buildMonths, monthPath, type MonthView } from './month-grid.ts';
+import { eventListPages, groupListPages, tagListPages } from './lists.ts';
+import { WEEKDAYS, buildMonths, monthPath, type DayLink, type MonthView } from './month-grid.ts';
+import type { RepositoryLinks } from './repository.ts';
 import { sourceHealthView, type SourceHealthView } from './source-health.ts';
 import { tagView, type TagView } from './tag.ts';
 
@@ -31,6 +32,12 @@ export interface SiteView {
   site: SiteConfig & { pathPrefix: string; origin: string; zoneLabel: string };
   /** A page's <title> for its own title (the layout calls it for every page). */
   documentTitle: (title: string | null | undefined) => string;
+  /** The repository the site is built from, when sources.yaml names one. */
+  repository: RepositoryLinks | null;
+  /** Where "Add your group" leads: the repository's issue form, else the about page's how-to. */
+  addGroupUrl: string;
+  /** The picture social cards show for a page with none of its own. */
+  socialImage: { url: string; width: number; height: number; alt: string };
   /** A page's absolute URL, for canonical links and the sitemap. */
   absoluteUrl: (path: string) => string;
   builtAt: string;
@@ -44,7 +51,10 @@ export interface SiteView {
   newlyAnnounced: EventView[];
   groups: GroupView[];
   home: HomeView;
-  /** Upcoming (all, online, in person) and past events, page by page. */
+  /**
+   * Upcoming (all, online, in person; as rows and as cards) and past events, page by page, and
+   * the whole lists of the groups and tags whose own pages show only the start of them.
+   */
   lists: ListPage<EventView>[];
   months: MonthView<EventView>[];
   currentMonthPath: string;
@@ -66,6 +76,9 @@ export interface ListedSnapshot {
 
 const FEED_ENTRIES = 50;
 
+/** site/assets/social.png: drawn by tests/browser/social-image.ts. */
+const SOCIAL_IMAGE = { path: '/assets/social.png', width: 1200, height: 630 };
+
 export function buildView(snapshot: ListedSnapshot, siteConfig: SiteConfig, now: Date): SiteView {
   const context = viewContext(snapshot.groups, siteConfig, now);
   const { zone, siteUrl, today } = context;
@@ -86,9 +99,25 @@ export function buildView(snapshot: ListedSnapshot, siteConfig: SiteConfig, now:
   const listedBy = indexBy(events, listingGroups);
   const sourcesBy = indexBy(sources, (source) => [source.groupId]);
   const groups = snapshot.groups.map((group) => groupView(group, listedBy.get(group.id) ?? [], sourcesBy.get(group.id) ?? [], context));
+  const tags = [...context.tags.values()]
+    .sort((a, b) => a.name.localeCompare(b.name, 'en'))
+    .map((tag) => tagView(tag, upcoming, past, groups, context));
+  const lists = [
+    ...eventListPages(upcoming, past, groups.length, today),
+    ...groups.flatMap((group) => groupListPages(group, today)),
+    ...tags.flatMap((tag) => tagListPages(tag, today)),
+  ];
 
   return {
     site,
+    repository: context.repository,
+    addGroupUrl: context.repository?.addGroup ?? '/about/#add-a-group',
+    socialImage: {
+      url: absoluteUrl(siteUrl, SOCIAL_IMAGE.path),
+      width: SOCIAL_IMAGE.width,
+      height: SOCIAL_IMAGE.height,
+      alt: `${site.title}: tech events in one calendar`,
+    },
     documentTitle: (title) => documentTitle(title, site.title),
     absoluteUrl: (path) => absoluteUrl(siteUrl, path),
     builtAt: now.toISOString(),
@@ -99,14 +128,24 @@ export function buildView(snapshot: ListedSnapshot, siteConfig: SiteConfig, now:
     newlyAnnounced: newlyAnnounced(upcoming, FEED_ENTRIES),
     groups,
     home: homeView(upcoming, today),
-    lists: eventListPages(upcoming, past, groups.length),
-    months: buildMonths([...upcoming, ...past], today),
+    lists,
+    months: buildMonths([...upcoming, ...past], today, dayLinks(lists, today)),
     currentMonthPath: monthPath(today.slice(0, 7)),
     weekdays: WEEKDAYS,
-    tags: [...context.tags.values()]
-      .sort((a, b) => a.name.localeCompare(b.name, 'en'))
-      .map((tag) => tagView(tag, upcoming, past, groups, context)),
+    tags,
     sources,
     feed: feedLinks(siteUrl, '/calendar.ics'),
   };
+}
+
+/** Where the list of every upcoming event (as rows), or of every past one, shows a given day. */
+function dayLinks(lists: ListPage<EventView>[], today: string): DayLink {
+  const links = new Map<string, string>();
+  for (const page of lists) {
+    if (!((page.list === 'upcoming' && page.layout === 'rows') || page.list === 'past')) continue;
+    for (const section of page.sections) {
+      for (const event of section.events) if (!links.has(event.when.day)) links.set(event.when.day, `${page.path}#${section.id}`);
+    }
+  }
+  return (day) => links.get(day) ?? (day < today ? '/past/' : '/upcoming/');
 }

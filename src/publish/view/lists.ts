@@ -1,10 +1,14 @@
-import { monthLabel } from './date-labels.ts';
+import { addDays, isoWeekOf } from '../../time.ts';
+import { dayLabelFrom, monthLabel, plainDateLabel } from './date-labels.ts';
 import { count } from './count.ts';
 import type { EventView } from './event.ts';
-import { paginate, type ListFilter, type ListPage, type ListSpec } from './list-pages.ts';
+import type { GroupView } from './group.ts';
+import type { TagView } from './tag.ts';
+import { paginate, pagePath, type ListFilter, type ListLayout, type ListPage, type ListSection, type ListSpec } from './list-pages.ts';
 
 // The long lists, page by page: every upcoming event, the online ones, the in-person ones (each
-// under a heading per day), and the past events (under a heading per month).
+// under a heading per day, as rows or as cards), the past events (under a heading per month),
+// and the whole of a group's or a tag's list where its own page shows only the start of it.
 
 const UPCOMING_FILTERS = [
   { label: 'All', path: '/upcoming/' },
@@ -12,26 +16,33 @@ const UPCOMING_FILTERS = [
   { label: 'In person', path: '/upcoming/in-person/' },
 ];
 
-/** `upcoming` soonest first, `past` newest first. */
-export function eventListPages(upcoming: EventView[], past: EventView[], groupCount: number): ListPage<EventView>[] {
+/** Where a list's cards are: beside its rows, `<path>cards/`. */
+function cardsPath(path: string): string {
+  return `${path}cards/`;
+}
+
+type Section = Omit<ListSection<EventView>, 'events'>;
+
+/** `upcoming` soonest first, `past` newest first; `today` the site's local day. */
+export function eventListPages(upcoming: EventView[], past: EventView[], groupCount: number, today: string): ListPage<EventView>[] {
   const online = upcoming.filter((e) => e.attendance !== 'in_person');
   const inPerson = upcoming.filter((e) => e.attendance !== 'online');
   return [
-    ...upcomingPages(upcoming, {
+    ...upcomingPages(upcoming, today, {
       list: 'upcoming',
       path: '/upcoming/',
       heading: 'Upcoming events',
       intro: `${count(upcoming.length, 'upcoming event')} from ${count(groupCount, 'group')}, soonest first.`,
       emptyText: 'No upcoming events are known right now.',
     }),
-    ...upcomingPages(online, {
+    ...upcomingPages(online, today, {
       list: 'online',
       path: '/upcoming/online/',
       heading: 'Upcoming online events',
       intro: `${count(online.length, 'upcoming event')} you can join online (online and hybrid).`,
       emptyText: 'No upcoming online events are known right now.',
     }),
-    ...upcomingPages(inPerson, {
+    ...upcomingPages(inPerson, today, {
       list: 'in-person',
       path: '/upcoming/in-person/',
       heading: 'Upcoming in-person events',
@@ -44,22 +55,131 @@ export function eventListPages(upcoming: EventView[], past: EventView[], groupCo
       heading: 'Past events',
       intro: `${count(past.length, 'past event')}, newest first, by month.`,
       emptyText: 'No past events recorded yet.',
-      sectionOf: (event) => ({
-        id: `month-${event.when.day.slice(0, 7)}`,
-        heading: monthLabel(event.when.day.slice(0, 7)),
-        datetime: event.when.day.slice(0, 7),
-        showDate: true,
-      }),
+      sectionOf: bySectionOfMonth,
     }),
   ];
 }
 
-/** An upcoming list: a heading per day, and the filters between all, online and in person. */
-function upcomingPages(events: EventView[], spec: Pick<ListSpec<EventView>, 'list' | 'path' | 'heading' | 'intro' | 'emptyText'>): ListPage<EventView>[] {
-  const filters: ListFilter[] = UPCOMING_FILTERS.map((f) => ({ ...f, current: f.path === spec.path }));
-  return paginate(events, {
-    ...spec,
-    filters,
-    sectionOf: (event) => ({ id: `day-${event.when.day}`, heading: event.when.dateLabel, datetime: event.when.day, showDate: false }),
+/** The whole of a group's upcoming or past list, for a group whose page shows only the start of it. */
+export function groupListPages(
+  group: Pick<GroupView, 'name' | 'path' | 'upcoming' | 'past' | 'shown'>,
+  today: string,
+): ListPage<EventView>[] {
+  const parent = { label: group.name, path: group.path };
+  const pages: ListPage<EventView>[] = [];
+  if (group.shown.upcoming.morePath) {
+    pages.push(
+      ...paginate(group.upcoming, {
+        list: 'group-upcoming',
+        path: group.shown.upcoming.morePath,
+        heading: `Upcoming events of ${group.name}`,
+        intro: `${count(group.upcoming.length, 'upcoming event')}, soonest first.`,
+        emptyText: 'No upcoming events are known right now.',
+        parent,
+        showGroup: false,
+        sectionOf: (event) => daySection(event, today),
+      }),
+    );
+  }
+  if (group.shown.past.morePath) {
+    pages.push(
+      ...paginate(group.past, {
+        list: 'group-past',
+        path: group.shown.past.morePath,
+        heading: `Past events of ${group.name}`,
+        intro: `${count(group.past.length, 'past event')}, newest first, by year.`,
+        emptyText: 'No past events recorded yet.',
+        parent,
+        showGroup: false,
+        sectionOf: yearSection,
+      }),
+    );
+  }
+  return pages;
+}
+
+/** The whole of a tag's upcoming list, for a tag whose page shows only the start of it. */
+export function tagListPages(
+  tag: Pick<TagView, 'name' | 'path' | 'upcoming' | 'shown'>,
+  today: string,
+): ListPage<EventView>[] {
+  if (!tag.shown.upcoming.morePath) return [];
+  return paginate(tag.upcoming, {
+    list: 'tag-upcoming',
+    path: tag.shown.upcoming.morePath,
+    heading: `Upcoming events tagged ${tag.name}`,
+    intro: `${count(tag.upcoming.length, 'upcoming event')}, soonest first.`,
+    emptyText: `No upcoming ${tag.name} events are known right now.`,
+    parent: { label: `Events tagged ${tag.name}`, path: tag.path },
+    sectionOf: (event) => daySection(event, today),
   });
+}
+
+/**
+ * An upcoming list twice, as rows and as cards, each with the same pages; the filters between
+ * all, online and in person, and the choice between rows and cards, are links.
+ */
+function upcomingPages(
+  events: EventView[],
+  today: string,
+  spec: Pick<ListSpec<EventView>, 'list' | 'path' | 'heading' | 'intro' | 'emptyText'>,
+): ListPage<EventView>[] {
+  const layouts: [ListLayout, string][] = [
+    ['rows', spec.path],
+    ['cards', cardsPath(spec.path)],
+  ];
+  return layouts.flatMap(([layout, path]) => {
+    const filters: ListFilter[] = UPCOMING_FILTERS.map((f) => ({
+      label: f.label,
+      path: layout === 'rows' ? f.path : cardsPath(f.path),
+      current: f.path === spec.path,
+    }));
+    // Cards fill a grid a week at a time (each card has its date); rows are dense enough for a heading per day.
+    const sectionOf = layout === 'rows' ? (event: EventView) => daySection(event, today) : (event: EventView) => weekSection(event, today);
+    const pages = paginate(events, { ...spec, path, layout, filters, sectionOf });
+    for (const page of pages) {
+      page.views = layouts.map(([other, otherPath]) => ({
+        label: other === 'rows' ? 'List' : 'Cards',
+        path: pagePath(otherPath, page.pageNumber),
+        current: other === layout,
+      }));
+    }
+    return pages;
+  });
+}
+
+/**
+ * A day's heading, "Today" and "Tomorrow" said as such; events that began on an earlier day and
+ * still run come first, under "Ongoing", so that no list of what is coming opens with a day past.
+ */
+function daySection(event: EventView, today: string): Section {
+  if (event.ongoing) return { id: 'ongoing', heading: 'Ongoing', datetime: null, showDate: false };
+  const day = event.when.day;
+  const label = dayLabelFrom(day, today.slice(0, 4));
+  const heading = day === today ? `Today · ${label}` : day === addDays(today, 1) ? `Tomorrow · ${label}` : label;
+  return { id: `day-${day}`, heading, datetime: day, showDate: false };
+}
+
+/** A week's heading (weeks run Monday to Sunday): "This week", "Next week", "Week of December 7, 2026". */
+function weekSection(event: EventView, today: string): Section {
+  if (event.ongoing) return { id: 'ongoing', heading: 'Ongoing', datetime: null, showDate: true };
+  const week = isoWeekOf(event.when.day);
+  const thisWeek = isoWeekOf(today);
+  const heading =
+    week.id === thisWeek.id
+      ? 'This week'
+      : week.monday === addDays(thisWeek.monday, 7)
+        ? 'Next week'
+        : `Week of ${plainDateLabel(week.monday)}`;
+  return { id: `week-${week.id}`, heading, datetime: week.id, showDate: true };
+}
+
+function bySectionOfMonth(event: EventView): Section {
+  const month = event.when.day.slice(0, 7);
+  return { id: `month-${month}`, heading: monthLabel(month), datetime: month, showDate: true };
+}
+
+export function yearSection(event: EventView): Section {
+  const year = event.when.day.slice(0, 4);
+  return { id: `year-${year}`, heading: year, datetime: year, showDate: true };
 }

@@ -30,7 +30,12 @@ export interface DayCell<E> {
   label: string;
   isToday: boolean;
   isPast: boolean;
+  /** The day's first events: a busy day shows DAY_SHOWN of them and links to the rest. */
   entries: DayEntry<E>[];
+  /** How many more events the day has than it shows. */
+  moreCount: number;
+  /** Where a list shows the whole day; null when every event is shown. */
+  morePath: string | null;
 }
 
 export interface MonthView<E> {
@@ -60,6 +65,15 @@ export const WEEKDAYS = [
 export const MONTHS_BACK = 12;
 export const MONTHS_AHEAD = 24;
 
+/**
+ * Events a day of the grid shows. A region's busy month lists hundreds of events, and a table is
+ * laid out whole, all at once: past a few a day, the grid would block the page as it loads.
+ */
+export const DAY_SHOWN = 4;
+
+/** Where a list shows the events of a day: `/upcoming/2/#day-2026-12-03`. */
+export type DayLink = (day: string) => string;
+
 export function monthPath(month: string): string {
   return `/calendar/${month}/`;
 }
@@ -82,7 +96,8 @@ export function monthRange(events: GridEvent[], today: string): string[] {
   return range;
 }
 
-export function buildMonths<E extends GridEvent>(events: E[], today: string): MonthView<E>[] {
+/** `dayLink`: where a list shows a busy day whole. */
+export function buildMonths<E extends GridEvent>(events: E[], today: string, dayLink: DayLink): MonthView<E>[] {
   const byDay = new Map<string, DayEntry<E>[]>();
   const sorted = [...events].sort(byStartThenId);
   for (const event of sorted) {
@@ -97,20 +112,23 @@ export function buildMonths<E extends GridEvent>(events: E[], today: string): Mo
   const link = (month: string | undefined) => (month ? { month, label: monthLabel(month), path: monthPath(month) } : null);
   return months.map((month, i) => {
     const weeks = weeksOf(month).map((week) =>
-      week.map((day) =>
-        day === null
-          ? null
-          : {
-              day,
-              number: Number(day.slice(8)),
-              label: dateLabel(day),
-              isToday: day === today,
-              isPast: day < today,
-              entries: byDay.get(day) ?? [],
-            },
-      ),
+      week.map((day) => {
+        if (day === null) return null;
+        const entries = byDay.get(day) ?? [];
+        const moreCount = Math.max(0, entries.length - DAY_SHOWN);
+        return {
+          day,
+          number: Number(day.slice(8)),
+          label: dateLabel(day),
+          isToday: day === today,
+          isPast: day < today,
+          entries: entries.slice(0, DAY_SHOWN),
+          moreCount,
+          morePath: moreCount > 0 ? dayLink(day) : null,
+        };
+      }),
     );
-    const eventIds = new Set(weeks.flat().flatMap((cell) => cell?.entries.map((e) => e.event.id) ?? []));
+    const eventIds = new Set(weeks.flat().flatMap((cell) => (cell ? (byDay.get(cell.day) ?? []).map((e) => e.event.id) : [])));
     return {
       month,
       label: monthLabel(month),

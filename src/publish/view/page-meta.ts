@@ -12,7 +12,10 @@ import type { TagRef } from './tag-refs.ts';
 export interface PageMeta {
   title: string;
   description: string;
+  /** For social cards: the event's image, else its group's; null: the site's own (the layout's default). */
   image: string | null;
+  /** A wide card for a cover image (the event's, or the site's own); a small one beside a group's logo. */
+  twitterCard: 'summary' | 'summary_large_image';
   /** Pages kept for old links but not worth indexing (an event its source no longer lists). */
   noindex: boolean;
   /** schema.org JSON-LD, already escaped for a <script> element. */
@@ -24,7 +27,14 @@ export interface PageMeta {
 /** Search engines show about this many characters of a description. */
 const DESCRIPTION_MAX = 200;
 
-const PLAIN: Omit<PageMeta, 'title' | 'description'> = { image: null, noindex: false, jsonLd: null, lastmod: null };
+const PLAIN: Omit<PageMeta, 'title' | 'description'> = { image: null, twitterCard: 'summary_large_image', noindex: false, jsonLd: null, lastmod: null };
+
+/** The social card of a page whose own picture is `cover` (wide) or else `logo` (a group's, often square). */
+function socialImage(cover: string | null, logo: string | null): Pick<PageMeta, 'image' | 'twitterCard'> {
+  if (cover) return { image: cover, twitterCard: 'summary_large_image' };
+  if (logo) return { image: logo, twitterCard: 'summary' };
+  return { image: null, twitterCard: 'summary_large_image' };
+}
 
 /** An event page: its title and date, then when, where and what in one description. */
 export function eventMeta(page: JsonLdInput, when: Pick<EventTimes, 'day' | 'dateTimeLabel'>, placeLabel: string): PageMeta {
@@ -35,7 +45,7 @@ export function eventMeta(page: JsonLdInput, when: Pick<EventTimes, 'day' | 'dat
       [`${when.dateTimeLabel}. ${placeLabel}.`, event.status === 'cancelled' ? 'Cancelled.' : '', description].filter(Boolean).join(' '),
       DESCRIPTION_MAX,
     ),
-    image: safeHttpUrl(event.imageUrl) ?? safeHttpUrl(group?.imageUrl),
+    ...socialImage(safeHttpUrl(event.imageUrl), safeHttpUrl(group?.imageUrl)),
     noindex: event.removed,
     jsonLd: jsonForScript(eventJsonLd(page)),
     lastmod: event.lastChanged.slice(0, 10),
@@ -49,7 +59,7 @@ export function groupMeta(group: StoredGroup): PageMeta {
     ...PLAIN,
     title: group.name,
     description: truncateText(description || `${group.name}: upcoming and past events, and a calendar feed to subscribe to.`, DESCRIPTION_MAX),
-    image: safeHttpUrl(group.imageUrl),
+    ...socialImage(null, safeHttpUrl(group.imageUrl)),
   };
 }
 

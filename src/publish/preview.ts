@@ -3,10 +3,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
-// A loopback static file server for a built site, behaving like GitHub Pages does for a project
-// site: the site lives under a path prefix (`/spokane-tech/`, or `/` for a domain root), a folder
-// answers with its index.html, a folder without its trailing slash redirects to it, and anything
-// missing answers 404 with the site's own 404.html.
+// A built site served on this machine the way GitHub Pages serves a project site, so that what
+// you preview is what visitors get: the site lives under its path prefix (`/spokane-tech/`, or
+// `/` for a domain root), a folder answers with its index.html, a folder without its trailing
+// slash redirects to it, and anything missing answers 404 with the site's own 404.html. Used by
+// `spokane-tech preview` and by the browser tests.
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,30 +21,35 @@ const TYPES: Record<string, string> = {
   '.ics': 'text/calendar; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
   '.wasm': 'application/wasm',
 };
 
-export interface StaticServer {
+export interface PreviewServer {
   /** The site's base URL, ending in the prefix: `http://127.0.0.1:PORT/spokane-tech/`. */
   base: string;
   /** The server's origin: `http://127.0.0.1:PORT`. */
   origin: string;
   /** An absolute URL for a path inside the site (`groups/` or `/groups/`, both under the prefix). */
   url(path?: string): string;
-  /** Every request path, in order. */
-  hits: string[];
   close(): Promise<void>;
 }
 
+export interface PreviewOptions {
+  /** The site's path prefix, as site.url's path gives it (default `/`). */
+  prefix?: string;
+  /** The port on 127.0.0.1; 0 (the default) takes any free one. */
+  port?: number;
+}
+
 /**
- * Serve `dir` on 127.0.0.1 under `prefix` (default `/`). The folder may be filled after the
- * server starts: each request reads what is there at that moment, so a site can be built with
- * the server's own address as its `site.url`.
+ * Serve `folder` on 127.0.0.1 under `prefix`. The folder may be filled after the server starts:
+ * each request reads what is there at that moment, so a site can be built with the server's own
+ * address as its `site.url`.
  */
-export async function startStaticServer(folder: string, prefix = '/'): Promise<StaticServer> {
+export async function startPreviewServer(folder: string, { prefix = '/', port = 0 }: PreviewOptions = {}): Promise<PreviewServer> {
   const dir = resolve(folder);
   const base = `/${prefix.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-  const hits: string[] = [];
   const server = createServer((request, response) => {
     let pathname: string;
     try {
@@ -52,7 +58,6 @@ export async function startStaticServer(folder: string, prefix = '/'): Promise<S
       response.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
       return;
     }
-    hits.push(pathname);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -89,13 +94,15 @@ export async function startStaticServer(folder: string, prefix = '/'): Promise<S
     }
     send(inside, 200);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     base: origin + base,
     origin,
     url: (path = '') => origin + base + path.replace(/^\/+/, ''),
-    hits,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
