@@ -183,6 +183,20 @@ export function localDay(instant: string, zone: string): string {
   return isoParts(instant, zone)?.day ?? Temporal.Instant.from(instant).toZonedDateTimeISO(zone).toPlainDate().toString();
 }
 
+/** The local day and wall-clock time (`HH:MM`) of an instant in a zone. */
+export function localClock(instant: string, zone: string): { day: string; time: string } {
+  const [day, time] = zonedIso(instant, zone).split('T') as [string, string];
+  return { day, time: time.slice(0, 5) };
+}
+
+/**
+ * The instant a wall-clock time (`HH:MM`) on a local day happens in a zone. A time the clocks
+ * skip is read as the moment after the change, one that happens twice as the first of the two.
+ */
+export function instantAt(day: string, time: string, zone: string): string {
+  return Temporal.PlainDateTime.from(`${day}T${time}`).toZonedDateTime(zone, { disambiguation: 'compatible' }).toInstant().toString();
+}
+
 export interface IsoWeek {
   /** `2026-W50` */
   id: string;
