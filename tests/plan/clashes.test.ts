@@ -3,7 +3,7 @@ import { planAhead, type PlanGroup } from '../../src/plan/index.ts';
 import type { Clash } from '../../src/plan/clashes.ts';
 import type { ListedEvent } from '../../src/types.ts';
 import { listedEvent, NOW, ZONE } from '../helpers/builders.ts';
-import { eventsOn, monthly } from './histories.ts';
+import { eventsOn, monthly } from '../helpers/histories.ts';
 
 const GROUPS: PlanGroup[] = [
   { id: 'python', tags: ['python'] },

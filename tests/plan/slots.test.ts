@@ -3,8 +3,10 @@ import { describeConfidence, describeSlots } from '../../src/plan/describe.ts';
 import { planAhead } from '../../src/plan/index.ts';
 import { recogniseSlots } from '../../src/plan/slots.ts';
 import { NOW, ZONE } from '../helpers/builders.ts';
-import { TODAY, eventsOn, everyWeek, meetingsOn, monthly } from './histories.ts';
+import { eventsOn, everyWeek, meetingsOn, monthly } from '../helpers/histories.ts';
 
+/** The builders' clock: Thursday, November 26, 2026. */
+const TODAY = '2026-11-26';
 const [TUESDAY, WEDNESDAY, THURSDAY] = [2, 3, 4];
 
 /** A group's slots in words, as its page says them, from its meetings as of TODAY. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planAhead } from '../../src/plan/index.ts';
 import type { ListedEvent } from '../../src/types.ts';
 import { NOW, ZONE } from '../helpers/builders.ts';
-import { eventsOn, everyWeek, monthly } from './histories.ts';
+import { eventsOn, everyWeek, monthly } from '../helpers/histories.ts';
 
 const TUESDAY = 2;
 

@@ -1,12 +1,9 @@
 import { addDays, addMinutes, instantAt, isoWeekday } from '../../src/time.ts';
 import type { Meeting } from '../../src/plan/slots.ts';
 import type { ListedEvent } from '../../src/types.ts';
-import { listedEvent, ZONE } from '../helpers/builders.ts';
+import { listedEvent, ZONE } from './builders.ts';
 
-// Groups' histories for the plan's tests, as days a rule falls on, against the builders' clock
-// (Thursday, November 26, 2026).
-
-export const TODAY = '2026-11-26';
+// Groups' histories for the plan's tests: the days a rule falls on, and events on them.
 
 /** Every `step` days from the first `weekday` (1 Monday … 7 Sunday) on or after `from`, to `to`. */
 export function everyWeek(weekday: number, from: string, to: string, step = 7): string[] {
