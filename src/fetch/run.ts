@@ -13,7 +13,7 @@ import {
   type SessionOptions,
 } from '../http/client.ts';
 import { writeFileAtomic } from '../fsutil.ts';
-import { SourceFailure, type FailureKind } from '../errors.ts';
+import { HostUnreachable, SourceFailure, type FailureKind } from '../errors.ts';
 import type { Db } from '../store/db.ts';
 import { applyEvents, syncConfig, type StoredSource } from '../store/events.ts';
 import { saveGroupDetails } from '../store/groups.ts';
@@ -39,6 +39,8 @@ export interface SourceReport {
   message: string | null;
   /** Set when the source looks broken although it answered: its upcoming events fell by half or more. */
   countDrop: string | null;
+  /** Set when the source failed because its host could not be reached at all. */
+  unreachable: { host: string; reason: string } | null;
   warnings: string[];
 }
 
@@ -150,7 +152,7 @@ async function fetchSource(db: Db, runId: number, source: StoredSource, context:
       const last = lastSuccessfulCounts(db, source.id);
       const record = { durationMs, ...traffic(), found: last?.found ?? 0, upcoming: last?.upcoming ?? null };
       recordFetch(db, runId, source.id, { outcome: 'not_modified', ...record }, clock());
-      return { ...base, outcome: 'not_modified', ...NOTHING_APPLIED, ...record, errorKind: null, message: null, countDrop: null, warnings: [] };
+      return { ...base, outcome: 'not_modified', ...NOTHING_APPLIED, ...record, errorKind: null, message: null, countDrop: null, unreachable: null, warnings: [] };
     }
     const failure = asFailure(error);
     if (context.failuresDir && ADAPTER_BROKE.has(failure.kind) && recorder.last) {
@@ -158,7 +160,8 @@ async function fetchSource(db: Db, runId: number, source: StoredSource, context:
     }
     const record = { errorKind: failure.kind, httpStatus: failure.httpStatus, message: failure.message, durationMs, ...traffic() };
     recordFetch(db, runId, source.id, { outcome: 'failed', ...record }, clock());
-    return { ...base, outcome: 'failed', ...NOTHING_APPLIED, ...record, countDrop: null, warnings: [] };
+    const unreachable = failure instanceof HostUnreachable ? { host: failure.host, reason: failure.reason } : null;
+    return { ...base, outcome: 'failed', ...NOTHING_APPLIED, ...record, countDrop: null, unreachable, warnings: [] };
   }
 
   // Store errors (disk full, a locked file) are not the source's fault: they end the run.
@@ -176,7 +179,7 @@ async function fetchSource(db: Db, runId: number, source: StoredSource, context:
     recordFetch(db, runId, source.id, { outcome: 'ok', ...applied, countDrop: drop, message, durationMs, ...traffic() }, clock());
     return { counts: applied, drop };
   })();
-  return { ...base, outcome: 'ok', ...counts, durationMs, ...traffic(), errorKind: null, message: null, countDrop: drop, warnings };
+  return { ...base, outcome: 'ok', ...counts, durationMs, ...traffic(), errorKind: null, message: null, countDrop: drop, unreachable: null, warnings };
 }
 
 function trackProgress(total: number, report: FetchRunOptions['onProgress']) {

@@ -50,14 +50,14 @@ export async function withRetries<T>(
     if (outcome.ok) return outcome.value;
     const { failure } = outcome;
     if (!outcome.transient) throw failure;
-    if (retry >= policy.retries) throw retry === 0 ? failure : annotated(failure, `gave up after ${retry} retries`);
+    if (retry >= policy.retries) throw retry === 0 ? failure : failure.noted(`gave up after ${retry} retries`);
     const asked = outcome.retryAfterMs ?? null;
     if (asked !== null && asked > policy.maxRetryAfterMs) {
-      throw annotated(failure, `it asked us to retry after ${seconds(asked)}, longer than the ${seconds(policy.maxRetryAfterMs)} we wait`);
+      throw failure.noted(`it asked us to retry after ${seconds(asked)}, longer than the ${seconds(policy.maxRetryAfterMs)} we wait`);
     }
     const delay = asked ?? backoffMs(retry, policy);
     if (delay > hooks.remainingMs()) {
-      throw annotated(failure, `not retried: waiting ${seconds(delay)} would pass the source's deadline`);
+      throw failure.noted(`not retried: waiting ${seconds(delay)} would pass the source's deadline`);
     }
     if (asked !== null) hooks.onRetryAfter(asked);
     hooks.onRetry();
@@ -78,8 +78,4 @@ export function parseRetryAfter(value: string | null, nowMs = Date.now()): numbe
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const date = Date.parse(text);
   return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
-}
-
-function annotated(failure: SourceFailure, note: string): SourceFailure {
-  return new SourceFailure(failure.kind, `${failure.message} (${note})`, failure.httpStatus);
 }

@@ -1,5 +1,5 @@
 import robotsParserModule from 'robots-parser';
-import { SourceFailure } from '../errors.ts';
+import { HostUnreachable, SourceFailure } from '../errors.ts';
 
 // The typings declare an ES default export, but the package is CommonJS: Node hands us the function itself.
 const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.default;
@@ -54,7 +54,11 @@ export class RobotsGate {
     try {
       text = await this.#options.fetchText(robotsUrl);
     } catch (error) {
+      // A host that cannot be reached is disallowed too (RFC 9309), but the reason to give is the host.
+      if (error instanceof HostUnreachable) return { stayAway: error };
       const failure = error instanceof SourceFailure ? error : new SourceFailure('network', String(error));
+      // robots.txt is the first thing asked of a host: no answer to it is a host that does not answer.
+      if (failure.kind === 'timeout') return { stayAway: new HostUnreachable(url.host, 'it did not answer', 'timeout', failure.message, robotsUrl) };
       const status = failure.httpStatus;
       if (status !== null && status >= 400 && status < 500) return { allows: () => true };
       const what = status !== null ? `answered ${status}` : `could not be read (${failure.message})`;

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { request, type Dispatcher } from 'undici';
-import { SourceFailure } from '../errors.ts';
+import { HostUnreachable, SourceFailure } from '../errors.ts';
 import { readBody } from './body.ts';
 import { seconds, type Deadline } from './deadline.ts';
 import type { Attempt } from './retry.ts';
@@ -41,9 +41,6 @@ export interface ExchangeOptions {
   keepErrorBody?: boolean;
 }
 
-/** Network failures are retried, as the next connection may well work; a name that does not resolve will not. */
-const PERMANENT_NETWORK_CODES = new Set(['ENOTFOUND']);
-
 export async function exchange(url: URL, options: ExchangeOptions): Promise<Attempt<Exchange>> {
   const { timeouts } = options;
   const ownTimeout = AbortSignal.timeout(timeouts.requestMs);
@@ -77,24 +74,50 @@ export async function exchange(url: URL, options: ExchangeOptions): Promise<Atte
   }
 }
 
+/**
+ * Why a host could not be reached, by the system's error code; the second word says whether the
+ * next try may go better (a refused connection may be a restart; a name that does not resolve
+ * will not resolve in a second).
+ */
+const UNREACHABLE: Record<string, { reason: string; transient: boolean }> = {
+  ENOTFOUND: { reason: 'DNS lookup failed', transient: false },
+  EAI_AGAIN: { reason: 'DNS lookup failed (the resolver did not answer)', transient: true },
+  ECONNREFUSED: { reason: 'connection refused', transient: true },
+  EHOSTUNREACH: { reason: 'no route to the host', transient: true },
+  ENETUNREACH: { reason: 'the network is unreachable', transient: true },
+};
+
 /** A server that is slow once is likely slow again: timeouts are not retried, broken connections are. */
 function transportFailure(error: unknown, url: URL, timeouts: Timeouts): Attempt<never> {
-  const { code, message } = error as { code?: string; message?: string };
+  const { code, message } = systemError(error);
+  const detail = code && !message.includes(code) ? `${message} (${code})` : message;
+  const unreachable = (reason: string, kind: 'network' | 'timeout', transient: boolean) => ({
+    ok: false as const,
+    failure: new HostUnreachable(url.host, reason, kind, detail, url.href),
+    transient,
+  });
   const timeout = (text: string) => ({ ok: false as const, failure: new SourceFailure('timeout', text), transient: false });
   switch (code) {
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return timeout(`could not connect to ${url.host} within ${seconds(timeouts.connectMs)} (for ${url.href})`);
+      return unreachable(`no connection within ${seconds(timeouts.connectMs)}`, 'timeout', false);
     case 'UND_ERR_HEADERS_TIMEOUT':
       return timeout(`${url.href} sent no response headers within ${seconds(timeouts.headersMs)}`);
     case 'UND_ERR_BODY_TIMEOUT':
       return timeout(`${url.href} stopped sending its body for more than ${seconds(timeouts.bodyMs)}`);
   }
-  const detail = code && !message?.includes(code) ? `${message} (${code})` : (message ?? String(error));
-  return {
-    ok: false,
-    failure: new SourceFailure('network', `could not fetch ${url.href}: ${detail}`),
-    transient: !PERMANENT_NETWORK_CODES.has(code ?? ''),
-  };
+  const known = code === undefined ? undefined : UNREACHABLE[code];
+  if (known) return unreachable(known.reason, 'network', known.transient);
+  return { ok: false, failure: new SourceFailure('network', `could not fetch ${url.href}: ${detail}`), transient: true };
+}
+
+/**
+ * The code and message of a failed connection. Trying each address of a host in turn, Node reports
+ * every attempt in an AggregateError whose first error says what happened.
+ */
+function systemError(error: unknown): { code?: string; message: string } {
+  const { code, message, errors } = error as { code?: string; message?: string; errors?: unknown[] };
+  if (code === undefined && Array.isArray(errors) && errors.length > 0) return systemError(errors[0]);
+  return { code, message: message || String(error) };
 }
 
 export function statusFailure(url: URL, status: number): SourceFailure {

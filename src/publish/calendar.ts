@@ -1,6 +1,7 @@
 import * as ics from 'ics';
 import { Temporal } from 'temporal-polyfill';
 import { htmlToPlainText } from '../text/plain.ts';
+import { vtimezoneLines } from './calendar-timezone.ts';
 import { absoluteUrl, eventPath } from './site-paths.ts';
 import { byStartThenId } from './order.ts';
 import { venueLines } from './view/place.ts';
@@ -22,6 +23,8 @@ export interface CalendarOptions {
   siteUrl: string;
   /** DTSTAMP and the 30-day cut-off. */
   now: Date;
+  /** The site's zone, which the calendar's VTIMEZONE defines; UTC when not given. */
+  timezone?: string;
   /**
    * Where each event's VEVENT is kept once written, by event id, so that feeds sharing events
    * (all, per group, per tag, per event) write each only once. Only for one set of events with
@@ -61,7 +64,17 @@ export function renderCalendar(events: StoredEvent[], options: CalendarOptions):
     }
     return text;
   };
-  return [lines(feedHeader(options)), ...listed.map(vevent), 'END:VCALENDAR\r\n'].join('');
+  return [lines(feedHeader(options)), lines(timezoneOf(listed, options)), ...listed.map(vevent), 'END:VCALENDAR\r\n'].join('');
+}
+
+/**
+ * The VTIMEZONE of the site's zone, from the cut-off's year to the year after the last event:
+ * RFC 5545 wants at least one component in a calendar, so a feed with no events is valid too.
+ */
+function timezoneOf(listed: StoredEvent[], options: CalendarOptions): string[] {
+  const firstYear = new Date(cutoff(options.now).instant).getUTCFullYear();
+  const lastYear = Math.max(options.now.getUTCFullYear(), ...listed.map((event) => Number(event.end.slice(0, 4))).filter(Number.isFinite));
+  return vtimezoneLines(options.timezone ?? 'UTC', firstYear, lastYear + 1);
 }
 
 /** Lines folded and each ended with CRLF. */

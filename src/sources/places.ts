@@ -33,3 +33,36 @@ function alreadySaid(said: string[], part: string): boolean {
   const segments = said.join(',').split(',').map((segment) => segment.trim().toLowerCase());
   return segments.includes(part.toLowerCase());
 }
+
+export interface AddressParts {
+  street: string | null;
+  locality: string | null;
+  region: string | null;
+  postalCode: string | null;
+  country: string | null;
+}
+
+/**
+ * A postal address on one line, as people write it: "906 W Main Ave, Spokane, WA 99201, United
+ * States". The postal code follows the region (or town) it belongs to, and a country given as a
+ * code ("us", "GB") is written as its name.
+ */
+export function postalAddressLine(parts: AddressParts): string | null {
+  const line = joinAddressParts([parts.street, parts.locality, parts.region]);
+  const code = parts.postalCode === null ? '' : plainText(parts.postalCode);
+  const withCode = code === '' || line?.includes(code) ? line : line === null ? code : `${line} ${code}`;
+  return joinAddressParts([withCode, parts.country === null ? null : countryName(parts.country)]);
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+/** "United States" for "us" or "US"; a name given in full as written. */
+function countryName(country: string): string {
+  const text = plainText(country);
+  if (!/^[a-z]{2}$/i.test(text)) return /^[a-z]{3}$/.test(text) ? text.toUpperCase() : text;
+  try {
+    return regionNames.of(text.toUpperCase()) ?? text.toUpperCase();
+  } catch {
+    return text.toUpperCase();
+  }
+}

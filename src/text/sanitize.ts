@@ -1,6 +1,8 @@
 import sanitizeHtml from 'sanitize-html';
 import { marked } from 'marked';
 import { decodeHTML, escapeUTF8 } from 'entities';
+import { linkifyText } from './linkify.ts';
+import { plainLink } from './tracking-links.ts';
 
 // Scraped text is hostile. Everything that becomes HTML on the site passes through here.
 
@@ -32,10 +34,11 @@ const DESCRIPTION_POLICY: sanitizeHtml.IOptions = {
     // Only absolute http(s) links survive. A link whose address is anything else (javascript:,
     // data:, relative to a page we do not host) is kept as its text. Links in scraped text are
     // the organizer's, not ours to vouch for.
+    // A tracking redirect links to what it wraps (tracking-links.ts).
     a: (_tagName, attribs) =>
       safeHttpUrl(attribs.href) === null
         ? { tagName: UNWRAPPED, attribs: {} }
-        : { tagName: 'a', attribs: { ...attribs, rel: 'nofollow ugc' } },
+        : { tagName: 'a', attribs: { ...attribs, href: plainLink(attribs.href!), rel: 'nofollow ugc' } },
   },
   disallowedTagsMode: 'discard',
   // sanitize-html's own list (script, style, textarea, option, noscript, xmp) and more: their
@@ -45,7 +48,7 @@ const DESCRIPTION_POLICY: sanitizeHtml.IOptions = {
 };
 
 export function sanitizeDescription(html: string): string {
-  return sanitized(shortened(html));
+  return sanitized(withinDescriptionLimit(html));
 }
 
 /** One pass of the sanitizer, linear in the input: no second parse of its output. */
@@ -54,18 +57,18 @@ function sanitized(html: string): string {
 }
 
 /** At most MAX_DESCRIPTION_CHARS, an ellipsis marking the cut. */
-function shortened(text: string): string {
+export function withinDescriptionLimit(text: string): string {
   return text.length <= MAX_DESCRIPTION_CHARS ? text : `${text.slice(0, MAX_DESCRIPTION_CHARS)} …`;
 }
 
 /** Plain text (an iCalendar DESCRIPTION) as paragraphs, with bare http(s) links made clickable. */
 export function plainTextToHtml(text: string): string {
-  const paragraphs = shortened(text)
+  const paragraphs = withinDescriptionLimit(text)
     .replace(/\r\n?/g, '\n')
     .split(/\n{2,}/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => `<p>${linkify(escapeUTF8(p)).replace(/\n/g, '<br>')}</p>`);
+    .map((p) => `<p>${linkifyText(p).replace(/\n/g, '<br>')}</p>`);
   // Cut as text above: cutting the markup again could split an entity.
   return sanitized(paragraphs.join('\n'));
 }
@@ -74,7 +77,7 @@ export function plainTextToHtml(text: string): string {
 export function markdownToHtml(markdown: string): string {
   let rendered: string;
   try {
-    rendered = marked.parse(shortened(markdown), { async: false, gfm: true, breaks: true });
+    rendered = marked.parse(withinDescriptionLimit(markdown), { async: false, gfm: true, breaks: true });
   } catch {
     // marked recurses once per level of nesting: thousands of "> > > …" overflow its stack.
     // Such a description is shown as the text it is rather than costing its source.
@@ -103,8 +106,4 @@ export function safeHttpUrl(value: unknown, base?: string): string | null {
   } catch {
     return null;
   }
-}
-
-function linkify(escaped: string): string {
-  return escaped.replace(/\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g, (url) => `<a href="${url}">${url}</a>`);
 }

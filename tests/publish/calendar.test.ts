@@ -1,5 +1,5 @@
 import { createEvents, type EventAttributes } from 'ics';
-import ical, { type ParameterValue, type VEvent } from 'node-ical';
+import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderCalendar, type CalendarOptions } from '../../src/publish/calendar.ts';
 import { absoluteUrl, eventPath } from '../../src/publish/site-paths.ts';
@@ -43,13 +43,34 @@ function render(events: StoredEvent[], options: Partial<CalendarOptions> = {}): 
   return renderCalendar(events, { name: 'Spokane Tech', siteUrl: SITE, now: NOW, ...options });
 }
 
-/** The VEVENTs node-ical reads back, in file order. */
-function parseEvents(text: string): VEvent[] {
-  return Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
+/** A VEVENT as ical.js reads it back: the properties a subscriber's app shows. */
+interface ReadEvent {
+  uid: string;
+  summary?: string;
+  description?: string;
+  location?: string;
+  status?: string;
+  url?: string;
 }
 
-function textOf(value: ParameterValue | undefined): string | undefined {
-  return typeof value === 'object' ? value.val : value;
+/** The calendar as ical.js reads it. */
+function parseCalendar(text: string): ICAL.Component {
+  return new ICAL.Component(ICAL.parse(text));
+}
+
+/** The VEVENTs ical.js reads back, in file order. */
+function parseEvents(text: string): ReadEvent[] {
+  const read = (event: ICAL.Component, name: string) => (event.getFirstPropertyValue(name) as string | null) ?? undefined;
+  return parseCalendar(text)
+    .getAllSubcomponents('vevent')
+    .map((event) => ({
+      uid: read(event, 'uid')!,
+      summary: read(event, 'summary'),
+      description: read(event, 'description'),
+      location: read(event, 'location'),
+      status: read(event, 'status'),
+      url: read(event, 'url'),
+    }));
 }
 
 /** Lines as written (folded), without their CRLF. */
@@ -62,8 +83,13 @@ function logicalLines(text: string): string[] {
   return text.replace(/\r\n[ \t]/g, '').split('\r\n').slice(0, -1);
 }
 
+/** The calendar's and its events' lines named `name` (not those of its VTIMEZONE). */
 function property(text: string, name: string): string[] {
-  return logicalLines(text).filter((line) => line.startsWith(`${name}:`) || line.startsWith(`${name};`));
+  let inZone = false;
+  return logicalLines(text).filter((line) => {
+    if (line === 'BEGIN:VTIMEZONE' || line === 'END:VTIMEZONE') inZone = line.startsWith('BEGIN');
+    return !inZone && (line.startsWith(`${name}:`) || line.startsWith(`${name};`));
+  });
 }
 
 function uids(text: string): string[] {
@@ -126,12 +152,32 @@ describe('which events a subscriber sees', () => {
     expect(parsed.find((e) => e.uid.startsWith('meetup:odd-url'))!.url).toBe('https://spokanetech.example/events/odd/');
   });
 
-  it('publishes a valid empty calendar when there are no events', () => {
-    const text = render([]);
+  it('publishes a valid calendar, with the site’s time zone in it, for a group with no events', () => {
+    const text = render([], { timezone: 'America/Los_Angeles' });
     expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
-    expect(ical.sync.parseICS(text).vcalendar?.version).toBe('2.0');
+    const calendar = parseCalendar(text);
+    expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
     expect(parseEvents(text)).toHaveLength(0);
+    // RFC 5545 §3.4: a calendar holds at least one component.
+    expect(calendar.getAllSubcomponents().map((c) => c.name)).toEqual(['vtimezone']);
+    expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('America/Los_Angeles');
+  });
+
+  it('defines the site’s zone, summer and winter, for every year its events reach', () => {
+    const text = render([makeEvent({ start: '2028-07-01T01:00:00Z', end: '2028-07-01T03:00:00Z' })], { timezone: 'America/Los_Angeles' });
+    const zone = new ICAL.Timezone(parseCalendar(text).getFirstSubcomponent('vtimezone')!);
+    const offsetAt = (local: string) => {
+      const time = ICAL.Time.fromDateTimeString(local);
+      time.zone = zone;
+      return zone.utcOffset(time) / 3600;
+    };
+    expect([offsetAt('2026-12-01T12:00:00'), offsetAt('2027-07-01T12:00:00'), offsetAt('2028-07-01T12:00:00'), offsetAt('2029-01-15T12:00:00')]).toEqual([-8, -7, -7, -8]);
+  });
+
+  it('defines UTC when it is not told the site’s zone', () => {
+    const zone = parseCalendar(render([])).getFirstSubcomponent('vtimezone');
+    expect(zone?.getFirstPropertyValue('tzid')).toBe('UTC');
   });
 });
 
@@ -165,16 +211,16 @@ describe('what the file looks like to a calendar app', () => {
       // A surrogate pair cut in two would not survive a round trip through UTF-8.
       expect(Buffer.from(line, 'utf8').toString('utf8')).toBe(line);
     }
-    expect(parseEvents(text).map((event) => textOf(event.summary))).toEqual(awkwardTitles);
+    expect(parseEvents(text).map((event) => event.summary)).toEqual(awkwardTitles);
   });
 
   it('reads back titles with commas, semicolons, backslashes and line breaks exactly', () => {
     const title = 'Hack night: C\\C++, Rust; Go\nSecond line, with "quotes"';
     const [event] = parseEvents(render([makeEvent({ title })]));
-    expect(textOf(event?.summary)).toBe(title);
+    expect(event?.summary).toBe(title);
   });
 
-  it('parses back with node-ical with every event and no line over 75 octets', () => {
+  it('parses back with ical.js with every event and no line over 75 octets', () => {
     const events = [
       ...awkwardEvents,
       makeEvent({ id: 'ical:all-day', allDay: true, start: daysFromToday(3), end: daysFromToday(4) }),
@@ -188,7 +234,7 @@ describe('what the file looks like to a calendar app', () => {
 
   it('uses the title alone as the summary, leaving cancellation to STATUS', () => {
     const [event] = parseEvents(render([makeEvent({ title: 'Python Night', status: 'cancelled' })]));
-    expect(textOf(event?.summary)).toBe('Python Night');
+    expect(event?.summary).toBe('Python Night');
   });
 
   it('renders the same events to the same bytes whatever order they arrive in', () => {
@@ -277,7 +323,7 @@ describe('event details', () => {
       '<p>Bring a laptop &amp; snacks.\n  Doors at 6.</p><ul>\n<li>Lightning talks</li>\n<li>Pizza</li>\n</ul>' +
       '<p>Sign up <a href="https://example.com/rsvp?a=1&amp;b=2" rel="nofollow ugc">here</a>.<br>See you!</p>';
     const [event] = parseEvents(render([makeEvent({ slug: 'python-night', descriptionHtml })]));
-    expect(textOf(event?.description)).toBe(
+    expect(event?.description).toBe(
       'Bring a laptop & snacks. Doors at 6.\n\n' +
         '• Lightning talks\n• Pizza\n\n' +
         'Sign up here (https://example.com/rsvp?a=1&b=2).\nSee you!\n\n' +
@@ -287,19 +333,19 @@ describe('event details', () => {
 
   it('describes an event without a description by its link alone', () => {
     const [event] = parseEvents(render([makeEvent({ slug: 'python-night', descriptionHtml: '' })]));
-    expect(textOf(event?.description)).toBe('Details: https://spokanetech.example/events/python-night/');
+    expect(event?.description).toBe('Details: https://spokanetech.example/events/python-night/');
   });
 
   it('shows the venue name and its address as the location', () => {
     const venue = { name: 'The Hive', address: '2904 E Sprague Ave, Spokane, WA', lat: null, lon: null };
     const [event] = parseEvents(render([makeEvent({ venue })]));
-    expect(textOf(event?.location)).toBe('The Hive, 2904 E Sprague Ave, Spokane, WA');
+    expect(event?.location).toBe('The Hive, 2904 E Sprague Ave, Spokane, WA');
   });
 
   it('shows the venue name once when the address already starts with it', () => {
     const venue = { name: 'Spokane Public Library', address: 'Spokane Public Library, 906 W Main Ave', lat: null, lon: null };
     const [event] = parseEvents(render([makeEvent({ venue })]));
-    expect(textOf(event?.location)).toBe('Spokane Public Library, 906 W Main Ave');
+    expect(event?.location).toBe('Spokane Public Library, 906 W Main Ave');
   });
 
   it('shows the join link as the location of an online event, not a placeholder venue', () => {
@@ -307,7 +353,7 @@ describe('event details', () => {
     const [event] = parseEvents(
       render([makeEvent({ attendance: 'online', venue, onlineUrl: 'https://zoom.example/j/123' })]),
     );
-    expect(textOf(event?.location)).toBe('https://zoom.example/j/123');
+    expect(event?.location).toBe('https://zoom.example/j/123');
   });
 
   it('puts the venue on the map when its coordinates are known', () => {

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { describe as describeText } from '../../src/text/describe.ts';
 import { markdownToHtml, plainText, plainTextToHtml, sanitizeDescription } from '../../src/text/sanitize.ts';
 import { findDangerousMarkup, rawScriptTags } from './html-checks.ts';
 import { HARMLESS_HTML, HARMLESS_MARKDOWN, HOSTILE_URLS, XSS_PAYLOADS } from './payloads.ts';
 
 // The sanitizer on its own, payload by payload: where hostile-site.test.ts says that no payload
-// reached any page, these say which step would have let one through. Each description reader an
-// adapter uses is here: HTML (JSON-LD, Eventbrite), Markdown (Meetup), plain text (iCalendar, Luma).
+// reached any page, these say which step would have let one through. Each description reader is
+// here: the one every adapter uses (describe, which decides the format), and the HTML, Markdown
+// and plain-text renderings it picks from.
 
-const READERS = { html: sanitizeDescription, markdown: markdownToHtml, text: plainTextToHtml };
+const READERS = { described: describeText, html: sanitizeDescription, markdown: markdownToHtml, text: plainTextToHtml };
 
 describe('every payload of the corpus, as a description', () => {
   for (const [name, read] of Object.entries(READERS)) {

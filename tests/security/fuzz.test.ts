@@ -93,15 +93,24 @@ const rrule = fc
       .join(';'),
   );
 
+/** A rule with a part given twice, the same or not (`FREQ=DAILY;UNTIL=…;FREQ=DAILY`). */
+const doubledRule = fc.tuple(rrule, fc.constantFrom('FREQ=DAILY', 'FREQ=WEEKLY', 'COUNT=3', 'UNTIL=20270101T000000Z', 'INTERVAL=2')).map(([rule, part]) => `${rule};${part}`);
+
+/** RDATE and EXDATE values: dates, date-times, periods with an end or a duration, several on a line. */
+const dateList = fc.array(fc.oneof(dateValue, fc.tuple(dateValue, fc.oneof(dateValue, fc.constantFrom('PT1H', 'P1D', 'x'))).map(([a, b]) => `${a}/${b}`)), { minLength: 1, maxLength: 4 }).map((values) => values.join(','));
+const dateListParams = fc.constantFrom('', ';VALUE=DATE', ';VALUE=PERIOD', ';TZID=America/New_York', ';TZID=Pacific Standard Time', ';VALUE=PERIOD;TZID=Europe/Berlin');
+
 const property = fc.oneof(
-  fc.tuple(fc.constant('DTSTART'), fc.constantFrom('', ';VALUE=DATE', ';TZID=America/Los_Angeles', ';TZID=Mars/Olympus', ';TZID="a:b"'), dateValue),
+  fc.tuple(fc.constant('DTSTART'), fc.constantFrom('', ';VALUE=DATE', ';TZID=America/Los_Angeles', ';TZID=Mars/Olympus', ';TZID="a:b"', ';TZID=/mozilla.org/20070129_1/America/New_York'), dateValue),
   fc.tuple(fc.constant('DTEND'), fc.constantFrom('', ';VALUE=DATE', ';TZID=Europe/Berlin'), dateValue),
   fc.tuple(fc.constant('DURATION'), fc.constant(''), fc.constantFrom('PT1H', 'P1D', '-PT1H', 'P99999W', 'garbage')),
-  fc.tuple(fc.constant('RRULE'), fc.constant(''), rrule),
-  fc.tuple(fc.constant('EXDATE'), fc.constant(''), dateValue),
-  fc.tuple(fc.constant('RECURRENCE-ID'), fc.constant(''), dateValue),
+  fc.tuple(fc.constant('RRULE'), fc.constant(''), fc.oneof(rrule, doubledRule, fc.constantFrom('', 'FREQ=WEEKLY;COUNT=-1'))),
+  fc.tuple(fc.constantFrom('RDATE', 'EXDATE'), dateListParams, dateList),
+  fc.tuple(fc.constant('RECURRENCE-ID'), fc.constantFrom('', ';RANGE=THISANDFUTURE', ';TZID=America/Los_Angeles;RANGE=THISANDFUTURE'), dateValue),
+  fc.tuple(fc.constant('X-ALT-DESC'), fc.constant(';FMTTYPE=text/html'), fc.constantFrom('<p>Talks <b>at six</b></p>', '<a href="javascript:alert(1)">x</a>', '<a href="https://example.org/rsvp">RSVP</a>')),
+  fc.tuple(fc.constant('DESCRIPTION'), fc.constant(''), fc.constantFrom('<a href="https://example.org/rsvp">', 'Join<br><b>us</b>', '**bold** [x](https://x.example)', 'https://www.google.com/url?q=https://example.org&sa=D')),
   fc.tuple(fc.constantFrom('SUMMARY', 'DESCRIPTION', 'LOCATION', 'CATEGORIES', 'URL', 'UID', 'STATUS', 'GEO', 'X-WR-TIMEZONE', 'X-WR-CALNAME'), fc.constant(''), icalText),
-  fc.tuple(fc.constantFrom('BEGIN', 'END'), fc.constant(''), fc.constantFrom('VEVENT', 'VCALENDAR', 'VTIMEZONE', 'STANDARD', 'DAYLIGHT', 'VALARM', '')),
+  fc.tuple(fc.constantFrom('BEGIN', 'END'), fc.constant(''), fc.constantFrom('VEVENT', 'VCALENDAR', 'VTIMEZONE', 'STANDARD', 'DAYLIGHT', 'VALARM', 'VTODO', 'VTOOD', '')),
 );
 
 const line = property.map(([name, params, value]) => `${name}${params}:${value}`);
@@ -175,13 +184,43 @@ const jsonLeaf = fc.oneof(
   fc.constant(null),
 );
 
+/** A schema.org Schedule with real parts and arbitrary values. */
+const schedule = fc.record(
+  {
+    '@type': fc.constant('Schedule'),
+    repeatFrequency: fc.oneof(fc.constantFrom('P1D', 'P1W', 'P2W', 'P1M', 'P1Y', 'PT1H', 'PT1M', 'weekly', 'P0D', 'P1M2D', ''), jsonLeaf),
+    byDay: fc.oneof(fc.constantFrom('https://schema.org/Monday', 'Wednesday', '2MO', '-1FR', 'PublicHolidays', ['MO', 'TH']), jsonLeaf),
+    byMonthDay: fc.oneof(fc.constantFrom(1, 15, 31, -1, 0, 99, [1, 15]), jsonLeaf),
+    byMonth: fc.oneof(fc.constantFrom(1, 2, 12, 13, [1, 7]), jsonLeaf),
+    byMonthWeek: fc.oneof(fc.constantFrom(1, 3, 5, 9, [1, 3]), jsonLeaf),
+    startDate: fc.oneof(nearDate.map((d) => d.toISOString().slice(0, 10)), jsonLeaf),
+    endDate: fc.oneof(nearDate.map((d) => d.toISOString()), jsonLeaf),
+    startTime: fc.constantFrom('19:00:00', '7pm', '25:00', 'T09:30', null),
+    endTime: fc.constantFrom('20:00', '18:00:00', '', null),
+    duration: fc.constantFrom('PT1H', 'P1D', 'forever', null),
+    repeatCount: fc.oneof(fc.integer({ min: -5, max: 100_000 }), jsonLeaf),
+    exceptDate: fc.oneof(nearDate.map((d) => d.toISOString().slice(0, 10)), fc.array(jsonLeaf, { maxLength: 3 })),
+    scheduleTimezone: fc.constantFrom('Europe/London', 'America/Los_Angeles', 'Mars/Base', '', null),
+  },
+  { requiredKeys: ['@type'] },
+);
+
+/** Every shape a location takes: text, a link, a PostalAddress, a Place, a VirtualLocation, or several. */
+const place = fc.oneof(
+  fc.constantFrom('Indaba Coffee, 1425 W Broadway Ave, Spokane', 'https://meet.example/x', 'javascript:alert(1)'),
+  fc.record({ '@type': fc.constant('PostalAddress'), streetAddress: jsonLeaf, addressLocality: jsonLeaf, postalCode: jsonLeaf, addressCountry: fc.oneof(fc.constantFrom('us', 'GB', 'usa', { name: 'US' }), jsonLeaf) }),
+  fc.record({ '@type': fc.constant('Place'), name: jsonLeaf, latitude: jsonLeaf, longitude: jsonLeaf, address: fc.oneof(jsonLeaf, fc.record({ streetAddress: jsonLeaf })) }),
+  fc.record({ '@type': fc.constant('VirtualLocation'), url: fc.oneof(fc.webUrl(), jsonLeaf) }),
+);
+
 const jsonLdValue = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, jsonLeaf, tie('array'), tie('object'), tie('event')),
+  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, jsonLeaf, tie('array'), tie('object'), tie('event'), tie('course')),
   array: fc.array(tie('value'), { maxLength: 5 }),
   object: fc.dictionary(fc.constantFrom('@type', '@id', '@graph', '@value', 'name', 'url', 'x', 'location', 'address', 'mainEntity', 'itemListElement'), tie('value'), { maxKeys: 6 }),
+  course: fc.record({ '@type': fc.constant('Course'), name: tie('value'), description: tie('value'), hasCourseInstance: fc.oneof(tie('event'), fc.constant({ '@id': '#i' })) }, { requiredKeys: ['@type'] }),
   event: fc.record(
     {
-      '@type': fc.constantFrom('Event', ['Event', 'Thing'], 'EducationEvent', 'Hackathon'),
+      '@type': fc.constantFrom('Event', ['Event', 'Thing'], 'EducationEvent', 'Hackathon', 'BroadcastEvent', 'OnDemandEvent', 'CourseInstance', 'TechEvent'),
       name: fc.oneof({ weight: 3, arbitrary: fc.string({ minLength: 1, maxLength: 60 }) }, { weight: 1, arbitrary: tie('value') }),
       startDate: fc.oneof(
         { weight: 3, arbitrary: nearDate.map((d) => d.toISOString()) },
@@ -191,7 +230,10 @@ const jsonLdValue = fc.letrec((tie) => ({
       endDate: tie('value'),
       url: tie('value'),
       description: tie('value'),
-      location: tie('value'),
+      location: fc.oneof(tie('value'), place, fc.array(place, { maxLength: 3 })),
+      eventSchedule: fc.oneof(schedule, fc.array(schedule, { maxLength: 2 }), tie('value')),
+      course: fc.oneof(tie('value'), fc.constant({ '@type': 'Course', name: 'A course' })),
+      duration: fc.constantFrom('PT90M', 'garbage', null),
       image: tie('value'),
       eventStatus: tie('value'),
       eventAttendanceMode: tie('value'),

@@ -6,20 +6,13 @@ import { icalAdapter, parseICalendar, type ParseOptions } from '../../src/source
 import type { SourceEvent } from '../../src/types.ts';
 import type { SourceConfig } from '../../src/config/schema.ts';
 import { describeRealFixtures, realFixture } from '../helpers/fixtures.ts';
+import { feed, vevent } from '../fixtures/ical/feeds.ts';
 
 // The clock every test runs at. Recurrences are expanded relative to it, so the literal dates
 // below never go stale.
 const NOW = new Date('2026-02-20T12:00:00Z');
 const SPOKANE = 'America/Los_Angeles';
 
-/** A feed from content lines (CRLF line ends, as RFC 5545 writes them). */
-function feed(...lines: string[]): Uint8Array {
-  return Buffer.from(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...lines, 'END:VCALENDAR', ''].join('\r\n'));
-}
-
-function vevent(...lines: string[]): string[] {
-  return ['BEGIN:VEVENT', ...lines, 'END:VEVENT'];
-}
 
 function parse(bytes: Uint8Array, options: Partial<ParseOptions> = {}) {
   return parseICalendar(bytes, { now: NOW, defaultTimezone: SPOKANE, ...options });
@@ -98,15 +91,20 @@ describe('parseICalendar: a broken feed loses only what is broken', () => {
     expect(warnings).toEqual([expect.stringContaining('no END:VEVENT'), expect.stringContaining('no END:VCALENDAR')]);
   });
 
-  it('skips an event whose RRULE node-ical cannot read, with a warning, and keeps the others', () => {
+  it('lists an event whose RRULE cannot be read once, at its DTSTART, with a warning naming the rule', () => {
     const { events, warnings } = parse(
       feed(
         ...vevent('UID:a', 'DTSTART:20260301T180000Z', 'RRULE:FREQ=SOMETIMES', 'SUMMARY:Broken series'),
         ...vevent('UID:b', 'DTSTART:20260302T180000Z', 'SUMMARY:Go night'),
       ),
     );
-    expect(titles(events)).toEqual(['Go night']);
-    expect(warnings).toEqual([expect.stringContaining('"Broken series"')]);
+    expect(events.map(({ sourceEventId, title, start }) => ({ sourceEventId, title, start }))).toEqual([
+      { sourceEventId: 'a', title: 'Broken series', start: '2026-03-01T18:00:00Z' },
+      { sourceEventId: 'b', title: 'Go night', start: '2026-03-02T18:00:00Z' },
+    ]);
+    expect(warnings).toEqual([
+      'VEVENT "Broken series" (UID a) has no valid FREQ (RRULE FREQ=SOMETIMES); listed it once, at its DTSTART',
+    ]);
   });
 
   it('returns no events and a warning, without throwing, for junk after BEGIN:VCALENDAR', () => {

@@ -241,10 +241,10 @@ describe('eventFromSchemaOrg', () => {
     };
     const zoom = { '@type': 'VirtualLocation', url: 'https://meet.example.test/rust' };
 
-    it('shows the venue name, its postal address on one line, and its coordinates', () => {
+    it('shows the venue name, its postal address on one line as people write it, and its coordinates', () => {
       expect(convert({ location: library }).venue).toEqual({
         name: 'Spokane Public Library',
-        address: '906 W Main Ave, Spokane, WA, 99201, US',
+        address: '906 W Main Ave, Spokane, WA 99201, United States',
         lat: 47.6588,
         lon: -117.4224,
       });
@@ -252,7 +252,7 @@ describe('eventFromSchemaOrg', () => {
 
     it('does not repeat the city and state already written in the street address', () => {
       const address = { streetAddress: '1720 W 4th Ave Unit B, Spokane, WA', addressLocality: 'Spokane', addressRegion: 'WA', addressCountry: 'us' };
-      expect(convert({ location: { ...library, address } }).venue?.address).toBe('1720 W 4th Ave Unit B, Spokane, WA, us');
+      expect(convert({ location: { ...library, address } }).venue?.address).toBe('1720 W 4th Ave Unit B, Spokane, WA, United States');
     });
 
     it('keeps an address written as plain text', () => {
@@ -495,7 +495,7 @@ describeRealFixtures('real saved pages', () => {
       endEstimated: false,
       status: 'scheduled',
       attendance: 'in_person',
-      venue: { name: 'IntelliTect', address: '1720 W 4th Ave Unit B, Spokane, WA, us', lat: null, lon: null },
+      venue: { name: 'IntelliTect', address: '1720 W 4th Ave Unit B, Spokane, WA, United States', lat: null, lon: null },
       imageUrl: 'https://secure.meetupstatic.com/photos/event/1/0/a/e/600_519844270.webp',
     });
     expect(events[1]?.venue?.name).toBe('Indaba Coffee');
@@ -514,7 +514,7 @@ describeRealFixtures('real saved pages', () => {
       attendance: 'in_person',
       venue: {
         name: 'Social Refuge',
-        address: '27 Great Ancoats Street, Ancoats, England, M4 5AJ, GB',
+        address: '27 Great Ancoats Street, Ancoats, England M4 5AJ, United Kingdom',
         lat: 53.48422,
         lon: -2.2314114,
       },

@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { assessHealth, countDrop } from '../../src/store/health.ts';
 import type { FetchEntry } from '../../src/store/runs.ts';
+import { fetchEntry } from '../helpers/builders.ts';
 
 const source = { groupId: 'py', type: 'ical' as const, url: 'https://py.example/feed.ics' };
 
-const fetched = (overrides: Partial<FetchEntry>): FetchEntry => ({
-  run: 7,
-  ...source,
-  outcome: 'ok',
-  errorKind: null,
-  httpStatus: null,
-  message: null,
-  found: 4,
-  new: 0,
-  changed: 0,
-  missing: 0,
-  upcoming: 4,
-  countDrop: null,
-  durationMs: 100,
-  finishedAt: '2026-11-26T12:17:00Z',
-  ...overrides,
-});
+const fetched = (overrides: Partial<FetchEntry>): FetchEntry => fetchEntry({ run: 7, ...source, ...overrides });
 
 const failure = fetched({ outcome: 'failed', errorKind: 'http', httpStatus: 503, message: 'HTTP 503', found: 0, upcoming: null });
 

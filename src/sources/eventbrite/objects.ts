@@ -1,4 +1,5 @@
-import { plainText, plainTextToHtml, safeHttpUrl, sanitizeDescription } from '../../text/sanitize.ts';
+import { describe } from '../../text/describe.ts';
+import { plainText, safeHttpUrl } from '../../text/sanitize.ts';
 import { parseDateTime } from '../../time.ts';
 import type { EventStatus, GroupDetails, SourceEvent, Venue } from '../../types.ts';
 import type { Warn } from '../adapter.ts';
@@ -23,7 +24,7 @@ const EVENTBRITE_STATUSES: Record<string, EventStatus> = {
 function richTextHtml(value: EventbriteEvent['description']): string | null {
   const html = value?.html ?? null;
   const text = value?.text ?? null;
-  const rendered = html !== null ? sanitizeDescription(html) : text !== null ? plainTextToHtml(text) : '';
+  const rendered = describe(html ?? text ?? '');
   // Organizers who never wrote a bio get `<p></p>`.
   return plainText(rendered.replace(/<[^>]*>/g, ' ')) === '' ? null : rendered;
 }

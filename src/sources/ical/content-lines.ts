@@ -2,7 +2,7 @@
 // here, on bytes, before UTF-8 decoding: a fold may fall inside a multi-byte character.
 
 export interface Property {
-  /** Upper case: names are case-insensitive, node-ical only knows upper case. */
+  /** Upper case: names are case-insensitive. */
   name: string;
   /** Raw `KEY=value` parameters, quotes kept. */
   params: string[];
@@ -14,25 +14,47 @@ const LF = 0x0a;
 const SPACE = 0x20;
 const TAB = 0x09;
 
-/** The feed's lines, unfolded and decoded; not yet parsed. */
-export function contentLines(bytes: Uint8Array): string[] {
-  return new TextDecoder('utf-8').decode(unfold(bytes)).split(/\r?\n/);
+/** One line of the feed after unfolding, and the line of the file it begins on (for warnings). */
+export interface ContentLine {
+  text: string;
+  line: number;
 }
 
-/** RFC 5545 §3.1 unfolding, on bytes: a fold may fall inside a multi-byte UTF-8 character. */
-function unfold(bytes: Uint8Array): Uint8Array {
+/** The feed's lines, unfolded and decoded; not yet parsed. */
+export function contentLines(bytes: Uint8Array): ContentLine[] {
+  const { unfolded, starts } = unfold(bytes);
+  return new TextDecoder('utf-8')
+    .decode(unfolded)
+    .split(/\r?\n/)
+    .map((text, index) => ({ text, line: starts[index]! }));
+}
+
+/**
+ * RFC 5545 §3.1 unfolding, on bytes: a fold may fall inside a multi-byte UTF-8 character. Also
+ * says on which line of the file each unfolded line begins.
+ */
+function unfold(bytes: Uint8Array): { unfolded: Uint8Array; starts: number[] } {
   const out = new Uint8Array(bytes.length);
+  const starts = [1];
+  let physical = 1;
   let length = 0;
   for (let i = 0; i < bytes.length; i++) {
     const lineBreak = bytes[i] === CR && bytes[i + 1] === LF ? 2 : bytes[i] === LF ? 1 : 0;
-    const next = bytes[i + lineBreak];
-    if (lineBreak > 0 && (next === SPACE || next === TAB)) {
-      i += lineBreak; // the loop's i++ then skips the one white-space character of the fold
+    if (lineBreak > 0) {
+      physical += 1;
+      const next = bytes[i + lineBreak];
+      if (next === SPACE || next === TAB) {
+        i += lineBreak; // the loop's i++ then skips the one white-space character of the fold
+        continue;
+      }
+      starts.push(physical);
+      for (let k = 0; k < lineBreak; k++) out[length++] = bytes[i + k]!;
+      i += lineBreak - 1;
       continue;
     }
     out[length++] = bytes[i]!;
   }
-  return out.subarray(0, length);
+  return { unfolded: out.subarray(0, length), starts };
 }
 
 const PARAMETER = /^;([A-Za-z0-9-]+=(?:"[^"]*"|[^";:])*)/;

@@ -1,30 +1,38 @@
-import { plainText, plainTextToHtml } from '../../text/sanitize.ts';
+import { describe } from '../../text/describe.ts';
+import { plainText } from '../../text/sanitize.ts';
 import { ianaZone } from '../../time.ts';
 import type { SourceEvent } from '../../types.ts';
 import type { Adapter } from '../adapter.ts';
 import { capWarnings } from '../limits.ts';
 import { contentLines, unescapeText, type Property } from './content-lines.ts';
-import { readComponents } from './components.ts';
+import { readComponents, value } from './components.ts';
 import { fetchICalendar } from './fetch-feed.ts';
 import { readSeries, type SeriesContext } from './occurrences.ts';
-import { recurrenceWindow } from './recurrence.ts';
+import { recurrenceWindow, type RecurrenceBudget } from './recurrence.ts';
 import { groupIntoSeries, readWithinLimit } from './series.ts';
 
 // iCalendar: the `ical` adapter, and parseICalendar, the reader the Meetup and Luma adapters use
 // for their platforms' feeds too. It reads in stages, one module each: bytes to content lines
 // (content-lines.ts), lines to components, repaired where broken (components.ts), events to series
-// within the read limits (series.ts), each series through node-ical (node-ical-round-trip.ts) to
-// its occurrences (occurrences.ts, recurrence.ts), and each occurrence to our event (source-event.ts).
+// within the read limits (series.ts), each series repaired (series-repair.ts) and read by ical.js
+// (ical-js-series.ts, zones.ts) to its occurrences (occurrences.ts, recurrence.ts, rules.ts,
+// rule-filter.ts), and each occurrence to our event (source-event.ts).
 
 export interface ParseOptions {
   now: Date;
   /** Zone for floating times when the calendar declares no X-WR-TIMEZONE. */
   defaultTimezone: string;
   /**
-   * Turns a DESCRIPTION (unescaped text) into sanitized HTML. Plain text by default; a platform
-   * whose descriptions are Markdown (Meetup) passes its own.
+   * Turns a description (unescaped text) into sanitized HTML. By default it is rendered as what
+   * it is (text, HTML or Markdown: src/text/describe.ts); a platform that adds boilerplate to
+   * its descriptions (Meetup, Luma) passes its own, which takes that out first.
    */
   describe?: (text: string, calendarName: string | null) => string;
+  /**
+   * The source's time budget for recurrence rules, when it reads several calendars (a page's
+   * schedules, each read as a calendar); a budget of its own by default.
+   */
+  recurrence?: RecurrenceBudget;
 }
 
 export interface ParsedCalendar {
@@ -59,15 +67,18 @@ export function parseICalendar(bytes: Uint8Array, options: ParseOptions): Parsed
 
   const timezone = declaredTimezone(calendarProperties, warnings);
   const name = calendarName(calendarProperties);
-  const describe = options.describe ?? plainTextToHtml;
+  const describeText = options.describe ?? describe;
+  const timezones = components.filter((c) => c.name === 'VTIMEZONE');
   const context: SeriesContext = {
-    describe: (text) => describe(text, name),
+    describe: (text) => describeText(text, name),
     window: recurrenceWindow(options.now),
     floatingZone: timezone ?? options.defaultTimezone,
     calendarZone: timezone,
-    timezones: components.filter((c) => c.name === 'VTIMEZONE'),
+    timezones,
+    definedZones: new Set(timezones.map((zone) => value(zone, 'TZID')?.trim() ?? '').filter((tzid) => tzid !== '' && ianaZone(tzid) === null)),
+    unknownZones: new Set(),
     warnings,
-    recurrence: { spentMs: 0, exhausted: false },
+    recurrence: options.recurrence ?? { spentMs: 0, exhausted: false },
   };
   const series = groupIntoSeries(components.filter((c) => c.name === 'VEVENT'), warnings);
   return {

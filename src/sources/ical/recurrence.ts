@@ -1,21 +1,40 @@
-import ical, { type VEvent } from 'node-ical';
+import type ICAL from 'ical.js';
 import { MAX_INSTANCES_PER_SERIES } from '../limits.ts';
-import { label, value } from './components.ts';
+import { label } from './components.ts';
+import { allowedByRule } from './rule-filter.ts';
+import { MAX_STEPS } from './rules.ts';
+import { MAX_LISTED_DATES } from './series-repair.ts';
 import type { Series } from './series.ts';
 
-// Recurring series expanded to their instances, within bounds: a window of days around the run's
-// day, a number of instances, steps per rule and time per feed.
+// Recurring series expanded to their instances by ical.js, within bounds: a window of days
+// around the run's day, a number of instances, occurrences stepped through per series, and time
+// per feed.
 
 const PAST_DAYS = 90;
 const FUTURE_DAYS = 200;
 const DAY_MS = 86_400_000;
 
+// ical.js steps through a series from its DTSTART, one occurrence at a time, each step costing
+// up to a millisecond for a rule that rarely matches: one hostile series could hold up the run.
+// So occurrences are capped per series by frequency (rules.ts), and a feed's series share one
+// time budget, checked every few steps.
+const RECURRENCE_BUDGET_MS = 5_000;
+const STEPS_BETWEEN_CLOCK_CHECKS = 64;
+
+/** Time spent expanding recurrence rules so far, against RECURRENCE_BUDGET_MS: one per source. */
+export interface RecurrenceBudget {
+  spentMs: number;
+  exhausted: boolean;
+}
+
 export interface RecurrenceContext {
   window: { from: Date; to: Date };
-  /** Time spent expanding recurrence rules so far, against RECURRENCE_BUDGET_MS. */
-  recurrence: { spentMs: number; exhausted: boolean };
+  recurrence: RecurrenceBudget;
   warnings: string[];
 }
+
+/** One instance of a series: what ical.js says of the occurrence at `recurrenceId`. */
+export type Instance = ReturnType<ICAL.Event['getOccurrenceDetails']>;
 
 /** The days recurring series are read in: from 90 days before `now` to 200 days after. */
 export function recurrenceWindow(now: Date): RecurrenceContext['window'] {
@@ -25,123 +44,108 @@ export function recurrenceWindow(now: Date): RecurrenceContext['window'] {
   };
 }
 
-type Instance = ReturnType<typeof ical.expandRecurringEvent>[number];
-
-// The recurrence library steps through a rule up to 10,000 times before it gives up, and each
-// step of a rule that can never match (BYMONTH=2;BYMONTHDAY=30) or that expands a whole year at a
-// time costs up to milliseconds: one hostile RRULE could hold up the run for half a minute. So
-// rules are checked against RFC 5545 first, steps are capped by frequency (still a century and
-// more of real monthly or weekly meetings), and a feed's rules share one time budget.
-const MAX_STEPS: Record<string, number> = { YEARLY: 200, MONTHLY: 1_200, WEEKLY: 5_200, DAILY: 10_000, HOURLY: 10_000 };
-const RECURRENCE_BUDGET_MS = 5_000;
-
 /**
- * A series' instances in the window, at most MAX_INSTANCES_PER_SERIES of them (those nearest to
- * now). A rule that is not valid, repeats by the second or minute, or cannot be expanded within
- * the bounds above costs that series, with a warning, not the feed.
+ * A series' instances that start in the window, at most MAX_INSTANCES_PER_SERIES of them (those
+ * nearest to now). A series that cannot be expanded within the bounds above costs that series,
+ * with a warning, not the feed.
  */
-export function expandedInstances(master: VEvent, series: Series, context: RecurrenceContext): Instance[] {
-  const rule = value(series.components.find((c) => value(c, 'RRULE') !== undefined), 'RRULE')?.trim() ?? '';
-  const shown = rule.slice(0, 80);
+export function expandedInstances(master: ICAL.Event, series: Series, context: RecurrenceContext): Instance[] {
+  const rules = master.component.getAllProperties('rrule').map((p) => p.getFirstValue() as ICAL.Recur);
+  const shown = rules.length > 0 ? `RRULE ${rules[0]!.toString().slice(0, 80)}` : 'RDATE';
   const skip = (why: string): Instance[] => {
-    context.warnings.push(`${label(series.components[0]!)} ${why} (RRULE ${shown}); skipped it`);
+    context.warnings.push(`${label(series.components[0]!)} ${why} (${shown}); skipped it`);
     return [];
   };
-  const problem = ruleProblem(rule);
-  if (problem !== null) return skip(problem);
   if (context.recurrence.exhausted) return skip('was not expanded: the feed\'s recurrence rules took too long already');
 
-  limitSteps(master, MAX_STEPS[ruleFrequency(rule)] ?? 10_000);
   const started = performance.now();
-  let instances: Instance[];
+  let expansion: Expansion;
   try {
-    instances = ical.expandRecurringEvent(master, context.window);
+    expansion = expand(master, rules, context, started);
   } catch (error) {
     return skip(`could not be expanded (${(error as Error).message})`);
   } finally {
     context.recurrence.spentMs += performance.now() - started;
-    if (context.recurrence.spentMs > RECURRENCE_BUDGET_MS && !context.recurrence.exhausted) {
-      context.recurrence.exhausted = true;
-      context.warnings.push(`expanding recurrence rules took over ${RECURRENCE_BUDGET_MS / 1000} s; the feed's remaining recurring events were skipped`);
-    }
   }
-  if (instances.length <= MAX_INSTANCES_PER_SERIES) return instances;
-  context.warnings.push(
-    `${label(series.components[0]!)} repeats ${instances.length} times in the ${PAST_DAYS + FUTURE_DAYS} days read (RRULE ${shown}); ` +
-      `kept the ${MAX_INSTANCES_PER_SERIES} nearest to today`,
-  );
-  const now = context.window.from.getTime() + PAST_DAYS * DAY_MS;
-  const distance = (instance: Instance) => Math.abs(instance.start.getTime() - now);
-  return [...instances]
-    .sort((a, b) => distance(a) - distance(b))
-    .slice(0, MAX_INSTANCES_PER_SERIES)
-    .sort((a, b) => a.start.getTime() - b.start.getTime());
+  if (expansion.outOfTime) {
+    context.recurrence.exhausted = true;
+    context.warnings.push(`expanding recurrence rules took over ${RECURRENCE_BUDGET_MS / 1000} s; the feed's remaining recurring events were skipped`);
+    return [];
+  }
+  if (expansion.excluded > 0) {
+    context.warnings.push(`${label(series.components[0]!)} has a rule that was expanded to ${expansion.excluded} date(s) it excludes (${shown}); left them out`);
+  }
+  return nearestToNow(expansion.instances, series, shown, context);
+}
+
+interface Expansion {
+  instances: Instance[];
+  /** Dates ical.js gave that the series' rules exclude (rule-filter.ts). */
+  excluded: number;
+  outOfTime: boolean;
+}
+
+function expand(master: ICAL.Event, rules: ICAL.Recur[], context: RecurrenceContext, started: number): Expansion {
+  const start = master.startDate;
+  const listed = new Set(master.component.getAllProperties('rdate').flatMap((p) => p.getValues().map((time) => (time as ICAL.Time).toString())));
+  const maxSteps = rules.length === 0 ? MAX_LISTED_DATES + 1 : Math.max(...rules.map((rule) => MAX_STEPS[rule.freq] ?? 0));
+  // Overrides may move an instance into the window from beyond its end.
+  const from = context.window.from.getTime() / 1000;
+  const to = context.window.to.getTime() / 1000;
+  const stepUntil = to + largestShift(master);
+  const result: Expansion = { instances: [], excluded: 0, outOfTime: false };
+  const iterator = master.iterator();
+  let previous: ICAL.Time | null = null;
+  for (let steps = 1; ; steps++) {
+    if (steps % STEPS_BETWEEN_CLOCK_CHECKS === 0 && context.recurrence.spentMs + performance.now() - started > RECURRENCE_BUDGET_MS) {
+      return { ...result, outOfTime: true };
+    }
+    const next = nextOccurrence(iterator);
+    if (!next || next.toUnixTime() > stepUntil) break;
+    if (steps > maxSteps) throw new Error(`it steps through more than ${maxSteps} occurrences before the last day read`);
+    // Two rules (or a rule and an RDATE) giving the same instance list it once.
+    if (previous !== null && next.compare(previous) === 0) continue;
+    previous = next.clone();
+    const explicit = listed.has(next.toString()) || next.compare(start) === 0;
+    if (!explicit && rules.length > 0 && !rules.some((rule) => allowedByRule(next, rule, start))) {
+      result.excluded += 1;
+      continue;
+    }
+    const instance = master.getOccurrenceDetails(next.clone());
+    const at = instance.startDate.toUnixTime();
+    if (at >= from && at <= to) result.instances.push(instance);
+  }
+  return result;
 }
 
 /**
- * node-ical keeps the rule as rrule-temporal's object behind a wrapper; its step limit is read
- * from the object and from its options (which `between` copies into a new object). When a new
- * version moves them, nothing breaks: the library's own limit of 10,000 steps still holds, and
- * the pathological-input tests say the time bound is lost.
+ * The expansion's next occurrence. ical.js 2.2 loses the later instances of a rule when another
+ * rule of the same event ends first (RecurExpansion's search for the next rule skips the rule
+ * after a finished one, or removes the wrong one), so finished rules are taken out before each
+ * step, which is what it means to do.
  */
-function limitSteps(master: VEvent, steps: number): void {
-  const engine = (master.rrule as unknown as { _rrule?: { maxIterations?: unknown; opts?: { maxIterations?: unknown } } })._rrule;
-  if (engine === undefined || engine === null) return;
-  if (typeof engine.maxIterations === 'number') engine.maxIterations = steps;
-  if (typeof engine.opts === 'object' && engine.opts !== null) engine.opts.maxIterations = steps;
+function nextOccurrence(expansion: ICAL.RecurExpansion): ICAL.Time | null {
+  const rules = expansion as unknown as { ruleIterators: { completed: boolean }[] };
+  rules.ruleIterators = rules.ruleIterators.filter((rule) => !rule.completed);
+  return expansion.next() ?? null;
 }
 
-function ruleFrequency(rule: string): string {
-  return /(?:^|;)FREQ=([A-Z]+)/i.exec(rule)?.[1]?.toUpperCase() ?? '';
+/** How far (in seconds) any override moves its instance, either way. */
+function largestShift(master: ICAL.Event): number {
+  const exceptions = Object.values(master.exceptions as unknown as Record<string, ICAL.Event>);
+  return Math.max(0, ...exceptions.map((e) => Math.abs(e.startDate.toUnixTime() - e.recurrenceId.toUnixTime())));
 }
 
-const WEEKDAY = '(?:MO|TU|WE|TH|FR|SA|SU)';
-
-/** What makes the rule invalid under RFC 5545 §3.3.10 (or not worth expanding), or null. */
-export function ruleProblem(rule: string): string | null {
-  const parts = new Map<string, string>();
-  for (const part of rule.split(';')) {
-    const [key = '', ...rest] = part.split('=');
-    if (key.trim() !== '') parts.set(key.trim().toUpperCase(), rest.join('=').trim().toUpperCase());
-  }
-  const freq = parts.get('FREQ');
-  if (freq === 'SECONDLY' || freq === 'MINUTELY') return `repeats every ${freq === 'SECONDLY' ? 'second' : 'minute'}, which no event does`;
-  if (freq === undefined || !(freq in MAX_STEPS)) return 'has no valid FREQ';
-  const numbers = (key: string, min: number, max: number, signed: boolean): boolean => {
-    const text = parts.get(key);
-    if (text === undefined) return true;
-    return text.split(',').every((item) => {
-      if (!/^[+-]?\d{1,4}$/.test(item)) return false;
-      const n = Number(item);
-      return signed ? n !== 0 && Math.abs(n) >= min && Math.abs(n) <= max : n >= min && n <= max && !/^[+-]/.test(item);
-    });
-  };
-  const checks: [boolean, string][] = [
-    [numbers('INTERVAL', 1, 10_000, false), 'INTERVAL'],
-    [numbers('COUNT', 1, 100_000, false), 'COUNT'],
-    [numbers('BYSECOND', 0, 60, false), 'BYSECOND'],
-    [numbers('BYMINUTE', 0, 59, false), 'BYMINUTE'],
-    [numbers('BYHOUR', 0, 23, false), 'BYHOUR'],
-    [numbers('BYMONTH', 1, 12, false), 'BYMONTH'],
-    [numbers('BYMONTHDAY', 1, 31, true) && !(parts.has('BYMONTHDAY') && freq === 'WEEKLY'), 'BYMONTHDAY'],
-    [numbers('BYYEARDAY', 1, 366, true) && !(parts.has('BYYEARDAY') && ['DAILY', 'WEEKLY', 'MONTHLY'].includes(freq)), 'BYYEARDAY'],
-    [numbers('BYWEEKNO', 1, 53, true) && !(parts.has('BYWEEKNO') && freq !== 'YEARLY'), 'BYWEEKNO'],
-    [numbers('BYSETPOS', 1, 366, true) && !(parts.has('BYSETPOS') && ![...parts.keys()].some((k) => k.startsWith('BY') && k !== 'BYSETPOS')), 'BYSETPOS'],
-    [byDayValid(parts.get('BYDAY'), freq), 'BYDAY'],
-    [parts.get('WKST') === undefined || new RegExp(`^${WEEKDAY}$`).test(parts.get('WKST')!), 'WKST'],
-  ];
-  const bad = checks.find(([ok]) => !ok);
-  return bad === undefined ? null : `has an RRULE whose ${bad[1]} is not valid`;
-}
-
-/** Weekdays, with an ordinal (1MO, -1FR) only in a monthly or yearly rule. */
-function byDayValid(text: string | undefined, freq: string): boolean {
-  if (text === undefined) return true;
-  return text.split(',').every((item) => {
-    const match = new RegExp(`^([+-]?\\d{1,2})?${WEEKDAY}$`).exec(item);
-    if (!match) return false;
-    if (match[1] === undefined) return true;
-    const n = Math.abs(Number(match[1]));
-    return n >= 1 && n <= 53 && (freq === 'MONTHLY' || freq === 'YEARLY');
-  });
+function nearestToNow(instances: Instance[], series: Series, shown: string, context: RecurrenceContext): Instance[] {
+  if (instances.length <= MAX_INSTANCES_PER_SERIES) return instances;
+  context.warnings.push(
+    `${label(series.components[0]!)} repeats ${instances.length} times in the ${PAST_DAYS + FUTURE_DAYS} days read (${shown}); ` +
+      `kept the ${MAX_INSTANCES_PER_SERIES} nearest to today`,
+  );
+  const now = context.window.from.getTime() / 1000 + PAST_DAYS * 86_400;
+  const distance = (instance: Instance) => Math.abs(instance.startDate.toUnixTime() - now);
+  return [...instances]
+    .sort((a, b) => distance(a) - distance(b))
+    .slice(0, MAX_INSTANCES_PER_SERIES)
+    .sort((a, b) => a.startDate.toUnixTime() - b.startDate.toUnixTime());
 }

@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import type { SourceEvent } from '../../types.ts';
 import { MAX_EVENTS_PER_SOURCE, MAX_INSTANCES_PER_SERIES } from '../limits.ts';
 import { label, value, type Component } from './components.ts';
+import { isDateOrDateTime } from './date-values.ts';
 
 // VEVENTs to series (one UID: a master and its RECURRENCE-ID overrides), and reading the series
 // within what one source may hold (src/sources/limits.ts).
 
 export interface Series {
   uid: string;
-  /** As in the feed; node-ical objects point back here by index (see node-ical-round-trip.ts). */
+  /** As in the feed; ical.js events point back here by index (see ical-js-series.ts). */
   components: Component[];
 }
 
@@ -40,17 +41,6 @@ function hasReadableStart(event: Component, warnings: string[]): boolean {
     return false;
   }
   return true;
-}
-
-/** `YYYYMMDD` or `YYYYMMDDTHHMMSS[Z]` naming a real day and time (node-ical rolls 20261345 over). */
-function isDateOrDateTime(text: string): boolean {
-  const match = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?$/.exec(text);
-  if (!match) return false;
-  const [year, month, day, hour, minute, second] = match.slice(1).map((n) => Number(n ?? 0)) as [number, number, number, number, number, number];
-  // Plain arithmetic rather than Temporal: a feed may hold many thousands of these.
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  return day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
 }
 
 function generatedUid(event: Component, warnings: string[]): string {
@@ -106,7 +96,7 @@ function readSafely(series: Series, toEvents: (series: Series) => SourceEvent[],
 function nearestFirst(series: Series[], now: Date): Series[] {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const distance = (one: Series): number => {
-    if (one.components.some((c) => value(c, 'RRULE') !== undefined)) return -1;
+    if (one.components.some((c) => value(c, 'RRULE') !== undefined || value(c, 'RDATE') !== undefined)) return -1;
     const day = /^(\d{4})(\d{2})(\d{2})/.exec(value(one.components[0]!, 'DTSTART')!.trim())!;
     return Math.abs(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])) - today);
   };

@@ -1,87 +1,92 @@
-import type { DateWithTimeZone, VEvent } from 'node-ical';
-import { Temporal } from 'temporal-polyfill';
+import ICAL from 'ical.js';
 import { plainText, safeHttpUrl } from '../../text/sanitize.ts';
 import { addDays, ianaZone, utcInstant } from '../../time.ts';
 import type { SourceEvent, Venue } from '../../types.ts';
 import { endOrEstimate, UNTITLED } from '../event-fields.ts';
 import { coordinates } from '../places.ts';
-import { splitTextList, unescapeText } from './content-lines.ts';
+import { param, splitTextList, unescapeText } from './content-lines.ts';
 import { value, values, type Component } from './components.ts';
-import { sourceComponent, type ParsedEvent } from './node-ical-round-trip.ts';
+import { sourceComponent } from './ical-js-series.ts';
 import type { Series } from './series.ts';
 
-// One dated occurrence of a series as our event: its dates from node-ical, everything said in
-// text (title, place, description, categories) from the component as the feed wrote it.
-
-const DAY_MS = 86_400_000;
+// One dated occurrence of a series as our event: its dates from ical.js, everything said in text
+// (title, place, description, categories) from the component as the feed wrote it.
 
 /** One dated listing: a one-off event, or one instance of a recurring one. */
 export interface Occurrence {
-  event: ParsedEvent;
-  start: DateWithTimeZone;
-  end: DateWithTimeZone | undefined;
+  /** The event (master or override) whose properties the listing has. */
+  item: ICAL.Event;
+  start: ICAL.Time;
+  end: ICAL.Time | null;
   /** The instance's original start in its series (its RECURRENCE-ID); null for a one-off. */
-  instanceOf: DateWithTimeZone | null;
+  instanceOf: ICAL.Time | null;
 }
 
 export interface EventContext {
-  /** The DESCRIPTION (unescaped text) as sanitized HTML. */
+  /** The description (unescaped text, or HTML from X-ALT-DESC) as sanitized HTML. */
   describe: (text: string) => string;
   /** The calendar's X-WR-TIMEZONE, for events whose times name no zone of their own. */
   calendarZone: string | null;
 }
 
-export function toSourceEvent(occurrence: Occurrence, master: VEvent, series: Series, context: EventContext): SourceEvent {
-  const component = sourceComponent(occurrence.event, series);
-  const allDay = occurrence.start.dateOnly === true;
-  const title = value(component, 'SUMMARY') ?? value(sourceComponent(master, series), 'SUMMARY') ?? '';
+export function toSourceEvent(occurrence: Occurrence, master: ICAL.Event | null, series: Series, context: EventContext): SourceEvent {
+  const component = sourceComponent(occurrence.item, series);
+  const allDay = occurrence.start.isDate;
+  const title = value(component, 'SUMMARY') ?? (master === null ? undefined : value(sourceComponent(master, series), 'SUMMARY')) ?? '';
   return {
-    sourceEventId: occurrence.instanceOf
-      ? `${series.uid}#${instanceKey(occurrence.instanceOf)}`
-      : series.uid,
+    sourceEventId: occurrence.instanceOf ? `${series.uid}#${instanceKey(occurrence.instanceOf)}` : series.uid,
     title: plainText(unescapeText(title)) || UNTITLED,
-    ...(allDay ? allDayOccurrenceTimes(occurrence) : timedOccurrenceTimes(occurrence)),
+    ...(allDay ? allDayTimes(occurrence) : timedTimes(occurrence)),
     allDay,
     timezone: eventZone(occurrence.start, context),
     status: value(component, 'STATUS')?.trim().toUpperCase() === 'CANCELLED' ? 'cancelled' : 'scheduled',
     ...place(component),
     url: safeHttpUrl(value(component, 'URL')),
-    descriptionHtml: context.describe(unescapeText(value(component, 'DESCRIPTION') ?? '')),
+    descriptionHtml: context.describe(descriptionText(component)),
     imageUrl: null,
     topics: topics(component),
   };
 }
 
-function instanceKey(date: DateWithTimeZone): string {
-  return date.dateOnly ? calendarDate(date) : utcInstant(date);
-}
-
 /**
- * node-ical gives VALUE=DATE values as local midnight of the machine's zone, so the date is in
- * the local getters; the UTC ones are a day off east of Greenwich.
+ * The description as written: X-ALT-DESC;FMTTYPE=text/html when the feed gives one (Outlook,
+ * some CMS exports: the same description with its markup), else DESCRIPTION, which is text by
+ * the RFC and, from Google Calendar and many CMSs, HTML all the same (describe() decides).
  */
-function calendarDate(date: Date): string {
-  return Temporal.PlainDate.from({ year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() }).toString();
+function descriptionText(component: Component | undefined): string {
+  const html = component === undefined ? undefined : values(component, 'X-ALT-DESC').find((p) => param(p, 'FMTTYPE')?.toLowerCase() === 'text/html');
+  return unescapeText(html?.value ?? value(component, 'DESCRIPTION') ?? '');
 }
 
-function allDayOccurrenceTimes(occurrence: Occurrence): { start: string; end: string; endEstimated: boolean } {
-  const start = calendarDate(occurrence.start);
-  // Counted on the event itself, not on the instance's end: node-ical applies the duration in
-  // milliseconds, which is an hour off across a DST change of the machine's zone. Rounding the
-  // event's own span absorbs that hour; an all-day event without DTEND lasts one day (RFC 5545).
-  const { start: eventStart, end: eventEnd } = occurrence.event;
-  const days = eventEnd ? Math.round((eventEnd.getTime() - eventStart.getTime()) / DAY_MS) : 1;
-  return { start, end: addDays(start, Math.max(1, days)), endEstimated: false };
+function instanceKey(time: ICAL.Time): string {
+  return time.isDate ? plainDate(time) : utcInstant(instant(time));
 }
 
-function timedOccurrenceTimes(occurrence: Occurrence): { start: string; end: string; endEstimated: boolean } {
-  const start = utcInstant(occurrence.start);
-  // node-ical makes a missing DTEND equal to DTSTART, which says nothing about the event's length.
-  return { start, ...endOrEstimate(start, occurrence.end ? utcInstant(occurrence.end) : null) };
+function plainDate(time: ICAL.Time): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(time.year, 4)}-${pad(time.month)}-${pad(time.day)}`;
 }
 
-function eventZone(start: DateWithTimeZone, context: EventContext): string | null {
-  const zone = ianaZone(start.tz);
+/** A date-time as the instant it names in its zone (ical.js has been given every zone: see zones.ts). */
+function instant(time: ICAL.Time): Date {
+  return new Date(time.toUnixTime() * 1000);
+}
+
+function allDayTimes(occurrence: Occurrence): { start: string; end: string; endEstimated: boolean } {
+  const start = plainDate(occurrence.start);
+  const end = occurrence.end === null ? null : plainDate(occurrence.end);
+  // An all-day event without DTEND lasts one day (RFC 5545).
+  return { start, end: end !== null && end > start ? end : addDays(start, 1), endEstimated: false };
+}
+
+function timedTimes(occurrence: Occurrence): { start: string; end: string; endEstimated: boolean } {
+  const start = utcInstant(instant(occurrence.start));
+  // ical.js makes a missing DTEND equal to DTSTART, which says nothing about the event's length.
+  return { start, ...endOrEstimate(start, occurrence.end === null || occurrence.end.isDate ? null : utcInstant(instant(occurrence.end))) };
+}
+
+function eventZone(start: ICAL.Time, context: EventContext): string | null {
+  const zone = start.isDate ? null : ianaZone(start.zone?.tzid);
   return zone !== null && !isUtcZone(zone) ? zone : context.calendarZone;
 }
 

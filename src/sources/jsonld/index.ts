@@ -3,8 +3,9 @@ import { ACCEPT } from '../../http/accept.ts';
 import type { SourceEvent } from '../../types.ts';
 import type { Adapter } from '../adapter.ts';
 import { capWarnings, MAX_EVENTS_PER_SOURCE } from '../limits.ts';
-import { extractJsonLd, findEventNodes, type JsonLdContent } from './extract.ts';
-import { eventFromSchemaOrg, type SchemaOrgOptions } from './schema-org-event.ts';
+import { lendCourseDetails } from './courses.ts';
+import { extractJsonLd, findEvents, type JsonLdContent } from './extract.ts';
+import { eventsFromSchemaOrg, type SchemaOrgOptions } from './schema-org-event.ts';
 
 // Source type `jsonld`: schema.org Event objects embedded in a page as JSON-LD.
 
@@ -34,7 +35,7 @@ export const jsonldAdapter: Adapter = async (source, context) => {
   if (content.invalidBlocks === content.blocks) {
     throw new SourceFailure('parse', `none of the ${content.blocks} JSON-LD block(s) on ${source.url} is valid JSON`);
   }
-  return eventsFromJsonLd(content, { pageUrl: response.url, timezone: context.site.timezone });
+  return eventsFromJsonLd(content, { pageUrl: response.url, timezone: context.site.timezone, now: context.now });
 };
 
 /** Servers label pages loosely, so a page that starts like HTML counts whatever its label. */
@@ -43,7 +44,7 @@ function isHtml(contentType: string | null, body: string): boolean {
   return /<(?:!doctype\s+html|html)[\s>]/i.test(body.slice(0, 2048));
 }
 
-/** The events of a page's JSON-LD, each once, at most MAX_EVENTS_PER_SOURCE. */
+/** The events of a page's JSON-LD (each occurrence of a scheduled one), each once, at most MAX_EVENTS_PER_SOURCE. */
 export function parseJsonLdEvents(html: string, options: SchemaOrgOptions): JsonLdEvents {
   return eventsFromJsonLd(extractJsonLd(html), options);
 }
@@ -56,20 +57,32 @@ function eventsFromJsonLd(content: JsonLdContent, options: SchemaOrgOptions): Js
   const onSkip = (reason: string): void => {
     warnings.push(`skipped an event: ${reason}`);
   };
+  const onWarning = (warning: string): void => {
+    warnings.push(warning);
+  };
+  lendCourseDetails(content.nodes);
+  const { events: nodes, unreadTypes } = findEvents(content.nodes);
+  if (unreadTypes.length > 0) warnings.push(unreadWarning(unreadTypes));
   const byId = new Map<string, SourceEvent>();
-  const nodes = findEventNodes(content.nodes);
+  const recurrence = { spentMs: 0, exhausted: false };
   for (const [index, node] of nodes.entries()) {
     if (byId.size >= MAX_EVENTS_PER_SOURCE) {
       warnings.push(`the page lists ${nodes.length} events, more than the ${MAX_EVENTS_PER_SOURCE} a source may hold; read the first ${index}`);
       break;
     }
-    const event = eventFromSchemaOrg(node, { ...options, onSkip });
-    if (event === null) continue;
-    const first = byId.get(event.sourceEventId);
-    if (first === undefined) byId.set(event.sourceEventId, event);
-    else if (first.start !== event.start) {
-      warnings.push(`two events share the id ${event.sourceEventId} but start at different times; kept the first`);
+    for (const event of eventsFromSchemaOrg(node, { ...options, onSkip, onWarning, recurrence })) {
+      const first = byId.get(event.sourceEventId);
+      if (first === undefined) byId.set(event.sourceEventId, event);
+      else if (first.start !== event.start) {
+        warnings.push(`two events share the id ${event.sourceEventId} but start at different times; kept the first`);
+      }
     }
   }
-  return { events: [...byId.values()], warnings: capWarnings(warnings) };
+  return { events: [...byId.values()].slice(0, MAX_EVENTS_PER_SOURCE), warnings: capWarnings(warnings) };
+}
+
+/** Nodes typed like events that schema.org does not know ("TechEvent"): said, so that a maintainer can look. */
+function unreadWarning(types: string[]): string {
+  const named = [...new Set(types)];
+  return `the page has ${types.length} node(s) typed ${named.slice(0, 5).join(', ')}${named.length > 5 ? ', …' : ''}, which is no kind of schema.org Event; did not read them`;
 }

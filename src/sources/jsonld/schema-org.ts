@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { plainText } from '../../text/sanitize.ts';
-import { listOf, number, orNull, requiredText, text } from '../lenient-json.ts';
-import { joinAddressParts } from '../places.ts';
+import { listOf, number, orNull, requiredText, text, zone } from '../lenient-json.ts';
+import { postalAddressLine } from '../places.ts';
 
 // The schema.org nodes an Event is read from (Event, Place, VirtualLocation, PostalAddress,
 // GeoCoordinates, ImageObject), as zod schemas over JSON-LD, where any property may hold one
@@ -29,9 +29,14 @@ const NameOrText = z.union([
 
 const SCHEMA_PREFIX = /^(?:schema:|https?:\/\/(?:www\.)?schema\.org\/)/i;
 
-/** `schema:Event`, `https://schema.org/Event` and `Event` all name `event` (lower-cased). */
+/** `schema:Event`, `https://schema.org/Event` and `Event` all name `Event`. */
+export function withoutSchemaPrefix(value: string): string {
+  return value.trim().replace(SCHEMA_PREFIX, '');
+}
+
+/** The same name lower-cased, as the readers compare names. */
 function schemaName(value: string): string {
-  return value.trim().replace(SCHEMA_PREFIX, '').toLowerCase();
+  return withoutSchemaPrefix(value).toLowerCase();
 }
 
 /** The node's `@type`, one name or several, as lower-cased schema.org names. */
@@ -44,44 +49,82 @@ const EnumName = z
 
 const GeoCoordinates = z.object({ latitude: number, longitude: number });
 
-const PostalAddress = z.object({
-  streetAddress: NameOrText,
-  addressLocality: NameOrText,
-  addressRegion: NameOrText,
-  postalCode: NameOrText,
-  addressCountry: NameOrText,
-});
+const AddressParts = z
+  .object({
+    streetAddress: NameOrText,
+    addressLocality: NameOrText,
+    addressRegion: NameOrText,
+    postalCode: NameOrText,
+    addressCountry: NameOrText,
+  })
+  .transform((address) =>
+    postalAddressLine({
+      street: address.streetAddress,
+      locality: address.addressLocality,
+      region: address.addressRegion,
+      postalCode: address.postalCode,
+      country: address.addressCountry,
+    }),
+  );
 
 /** An address as text, or the first PostalAddress as one line. */
-const AddressLine = z.union([
-  SchemaText.pipe(z.string()).transform(plainText),
-  firstOf(PostalAddress).transform((address) =>
-    address === null
-      ? null
-      : joinAddressParts([address.streetAddress, address.addressLocality, address.addressRegion, address.postalCode, address.addressCountry]),
-  ),
-]);
+const AddressLine = z.union([SchemaText.pipe(z.string()).transform(plainText), firstOf(AddressParts)]);
 
-/** A Place, or a VirtualLocation (a Place whose `url` is where the meeting happens). */
-const Place = z.object({
-  '@type': TypeNames,
-  name: SchemaText,
-  url: SchemaText,
-  address: AddressLine,
-  geo: firstOf(GeoCoordinates),
-});
+/**
+ * A Place (its address and position nested, or its position given as its own latitude and
+ * longitude), or a VirtualLocation (whose `url` is where the meeting happens).
+ */
+const Place = z
+  .object({
+    '@type': TypeNames,
+    name: SchemaText,
+    url: SchemaText,
+    address: AddressLine,
+    geo: firstOf(GeoCoordinates),
+    latitude: number,
+    longitude: number,
+  })
+  .transform(({ latitude, longitude, ...place }) => ({ ...place, geo: place.geo ?? (latitude === null ? null : { latitude, longitude }) }));
 
-/** `location` is a Place, a VirtualLocation, plain text, or an array of those (hybrid events). */
+/** `location` is a Place, a VirtualLocation, a PostalAddress, plain text, or an array of those (hybrid events). */
 const Location = z.union([
-  Place.transform((place) => ({ place, text: null })),
+  z.looseObject({ '@type': TypeNames }).transform((node) => ({ place: placeFrom(node), text: null })),
   SchemaText.transform((words) => ({ place: null, text: words })),
 ]);
+
+/** A PostalAddress given as the location is a place known by its address alone. */
+function placeFrom(node: Record<string, unknown>): z.output<typeof Place> {
+  const place = Place.parse(node);
+  return place['@type'].includes('postaladdress') ? { ...place, address: AddressParts.parse(node) } : place;
+}
 
 /** `image` is a URL or an ImageObject, or several. */
 const ImageCandidate = z.union([z.object({ url: SchemaText, contentUrl: SchemaText }).transform((image) => image.url ?? image.contentUrl), SchemaText]);
 
 /** `keywords` is one comma-separated text, or a list of texts and DefinedTerms. */
 const Keywords = z.preprocess((keywords) => (typeof keywords === 'string' ? keywords.split(',') : keywords), listOf(NameOrText));
+
+/** A day as schema.org's DayOfWeek (`https://schema.org/Monday`) or as iCalendar's BYDAY (`MO`, `2MO`), lower-cased. */
+const DayName = EnumName;
+
+/** A Schedule (eventSchedule): how an event repeats. */
+const Schedule = z.object({
+  repeatFrequency: SchemaText,
+  byDay: oneOrMany(DayName),
+  byMonthDay: oneOrMany(number),
+  byMonth: oneOrMany(number),
+  byMonthWeek: oneOrMany(number),
+  startDate: SchemaText,
+  endDate: SchemaText,
+  startTime: SchemaText,
+  endTime: SchemaText,
+  duration: SchemaText,
+  repeatCount: number,
+  exceptDate: oneOrMany(SchemaText),
+  scheduleTimezone: zone,
+});
+
+export type ScheduleNode = z.output<typeof Schedule>;
 
 /** The properties of a schema.org Event we read. */
 export const SchemaOrgEvent = z.object({
@@ -96,6 +139,8 @@ export const SchemaOrgEvent = z.object({
   description: SchemaText,
   image: oneOrMany(ImageCandidate),
   keywords: Keywords,
+  duration: SchemaText,
+  eventSchedule: oneOrMany(Schedule),
 });
 
 export type SchemaOrgEventNode = z.output<typeof SchemaOrgEvent>;

@@ -1,5 +1,6 @@
 import { load } from 'cheerio';
-import { plainTextToHtml, safeHttpUrl } from '../../text/sanitize.ts';
+import { describe } from '../../text/describe.ts';
+import { safeHttpUrl } from '../../text/sanitize.ts';
 import type { SourceEvent } from '../../types.ts';
 import { parseICalendar, type ParsedCalendar, type ParseOptions } from '../ical/index.ts';
 import { isLumaUrl } from './urls.ts';
@@ -18,7 +19,7 @@ const EVENT_PAGE_MARK = 'Get up-to-date information at:';
  * and Luma's boilerplate gone from the description. Past events are kept.
  */
 export function parseLumaFeed(bytes: Uint8Array, options: ParseOptions): ParsedCalendar {
-  const calendar = parseICalendar(bytes, { ...options, describe: (text) => plainTextToHtml(withoutBoilerplate(text)) });
+  const calendar = parseICalendar(bytes, { ...options, describe: (text) => describe(withoutBoilerplate(text)) });
   return { ...calendar, events: calendar.events.map(fromLumaFeed) };
 }
 

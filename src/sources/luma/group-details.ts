@@ -1,4 +1,5 @@
-import { plainTextToHtml, safeHttpUrl } from '../../text/sanitize.ts';
+import { describe } from '../../text/describe.ts';
+import { safeHttpUrl } from '../../text/sanitize.ts';
 import { ianaZone } from '../../time.ts';
 import type { GroupDetails } from '../../types.ts';
 import { lumaPageUrl } from './urls.ts';
@@ -24,7 +25,7 @@ export function lumaGroupDetails(feedName: string | null, calendar: LumaCalendar
   const images = [calendar?.avatar_url, calendar?.cover_image_url].map((url) => safeHttpUrl(url));
   return {
     name: feedName ?? calendar?.name ?? undefined,
-    descriptionHtml: description ? plainTextToHtml(description) : undefined,
+    descriptionHtml: description ? describe(description) : undefined,
     imageUrl: images.find((url) => url !== null && !STOCK_IMAGE.test(url)) ?? undefined,
     links: [...new Set(links.filter((link): link is string => link !== null))],
     timezone: ianaZone(calendar?.timezone) ?? undefined,

@@ -1,4 +1,5 @@
-import { markdownToHtml, plainText, safeHttpUrl } from '../../text/sanitize.ts';
+import { describe } from '../../text/describe.ts';
+import { plainText, safeHttpUrl } from '../../text/sanitize.ts';
 import { parseDateTime } from '../../time.ts';
 import type { Attendance, EventStatus, SourceEvent, Venue } from '../../types.ts';
 import { endOrEstimate } from '../event-fields.ts';
@@ -51,7 +52,7 @@ export function eventFromMeetupNode(raw: unknown, options: MeetupPageOptions, sc
     // Meetup gives the online link only to those allowed to see it; null otherwise.
     onlineUrl: safeHttpUrl(node.onlineVenue?.url),
     url: safeHttpUrl(node.eventUrl, options.pageUrl),
-    descriptionHtml: markdownToHtml(node.description ?? ''),
+    descriptionHtml: describe(node.description ?? ''),
     imageUrl: photoUrl(node.featuredEventPhoto),
     topics: [...new Set(node.topics.map(plainText))],
   };

@@ -1,4 +1,5 @@
-import { markdownToHtml, plainText } from '../../text/sanitize.ts';
+import { describe } from '../../text/describe.ts';
+import { plainText } from '../../text/sanitize.ts';
 import type { SourceEvent } from '../../types.ts';
 import { parseICalendar, type ParseOptions } from '../ical/index.ts';
 import { meetupIdFromUrl } from './urls.ts';
@@ -11,11 +12,11 @@ export interface MeetupFeed {
   warnings: string[];
 }
 
-/** A Meetup group's iCal feed: events under their Meetup ids, descriptions rendered as Markdown. */
+/** A Meetup group's iCal feed: events under their Meetup ids, descriptions without the group's name. */
 export function readMeetupFeed(bytes: Uint8Array, options: ParseOptions): MeetupFeed {
   const calendar = parseICalendar(bytes, {
     ...options,
-    describe: (text, calendarName) => markdownToHtml(withoutGroupLine(text, calendarName)),
+    describe: (text, calendarName) => describe(withoutGroupLine(text, calendarName)),
   });
   const events = calendar.events.map((event) => ({ ...event, sourceEventId: feedEventId(event) }));
   return { events, calendarName: calendar.calendarName, warnings: calendar.warnings };

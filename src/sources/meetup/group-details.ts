@@ -1,4 +1,5 @@
-import { markdownToHtml, plainText, safeHttpUrl, sanitizeDescription } from '../../text/sanitize.ts';
+import { describe } from '../../text/describe.ts';
+import { plainText, safeHttpUrl } from '../../text/sanitize.ts';
 import type { GroupDetails } from '../../types.ts';
 import { photoUrl } from './event-node.ts';
 import type { MeetupGroup } from './schemas.ts';
@@ -8,26 +9,16 @@ import type { MeetupGroup } from './schemas.ts';
 // Meetup's GroupStatus values for a group that no longer meets; "ACTIVE" and "PAID" are live groups.
 const INACTIVE_GROUP_STATUSES = new Set(['CLOSED', 'FROZEN', 'INACTIVE']);
 
-const HTML_START = /^\s*<[a-z][a-z0-9]*(?:\s[^>]*)?\/?>/i;
-
 export function meetupGroupDetails(group: MeetupGroup, pageUrl: string): GroupDetails {
   const status = group.status?.toUpperCase() ?? '';
   return {
     name: group.name === null ? undefined : plainText(group.name),
-    descriptionHtml: group.description === null ? undefined : groupDescriptionHtml(group.description),
+    descriptionHtml: group.description === null ? undefined : describe(group.description),
     imageUrl: photoUrl(group.keyGroupPhoto ?? group.groupPhoto) ?? undefined,
     links: groupLinks(group, pageUrl),
     timezone: group.timezone ?? undefined,
     active: INACTIVE_GROUP_STATUSES.has(status) ? false : undefined,
   };
-}
-
-/**
- * Group descriptions are HTML on older groups and Markdown on newer ones, which may hold some
- * inline HTML too; read as Markdown, HTML can turn into code blocks or lose its emphasis marks.
- */
-function groupDescriptionHtml(description: string): string {
-  return HTML_START.test(description) ? sanitizeDescription(description) : markdownToHtml(description);
 }
 
 /** The group page, then its website and social links; Meetup stores unset ones as "http://". */

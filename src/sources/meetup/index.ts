@@ -1,4 +1,4 @@
-import { SourceFailure } from '../../errors.ts';
+import { HostUnreachable, SourceFailure } from '../../errors.ts';
 import { ACCEPT } from '../../http/accept.ts';
 import { plainText } from '../../text/sanitize.ts';
 import type { GroupDetails, SourceEvent } from '../../types.ts';
@@ -55,6 +55,8 @@ function discover(feed: MeetupFeed | SourceFailure, page: GroupPage | SourceFail
     return feed.events;
   }
   if (page instanceof SourceFailure) {
+    // The feed and the page live on one host: when it cannot be reached, that is the one thing to say.
+    if (feed instanceof HostUnreachable && page instanceof HostUnreachable && feed.host === page.host) throw feed;
     throw new SourceFailure(
       page.kind,
       `could not read the iCal feed (${feed.message}) nor the group page (${page.message})`,
