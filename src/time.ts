@@ -262,3 +262,27 @@ export function readWrittenTime(value: string, zone: string): WrittenTime {
   }
   return { kind: 'gap', local: shown };
 }
+
+export interface OffsetChange {
+  /** The instant of the change, in ms. */
+  at: number;
+  /** Seconds east of UTC, before and after. */
+  before: number;
+  after: number;
+}
+
+/** A zone's offset at `from` (seconds east of UTC) and its changes until `to`, from the platform's zone data. */
+export function offsetChanges(zone: string, from: number, to: number): { initial: number; changes: OffsetChange[] } {
+  let at = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(zone);
+  const initial = seconds(at.offsetNanoseconds);
+  const changes: OffsetChange[] = [];
+  for (let next = at.getTimeZoneTransition('next'); next !== null && next.epochMilliseconds < to; next = at.getTimeZoneTransition('next')) {
+    changes.push({ at: next.epochMilliseconds, before: seconds(at.offsetNanoseconds), after: seconds(next.offsetNanoseconds) });
+    at = next;
+  }
+  return { initial, changes };
+}
+
+function seconds(nanoseconds: number): number {
+  return Math.round(nanoseconds / 1e9);
+}

@@ -1,5 +1,4 @@
-import { offsetChanges } from '../sources/ical/zones.ts';
-import { dateTimeFormat, partsOf } from '../time.ts';
+import { dateTimeFormat, offsetChanges, partsOf } from '../time.ts';
 
 // A VTIMEZONE (RFC 5545 §3.6.5) for an IANA zone, over a span of years, from the platform's own
 // time zone data. Every feed carries one for the site's zone: a calendar must hold at least one

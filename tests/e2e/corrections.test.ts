@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ical from 'node-ical';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Temporal } from 'temporal-polyfill';
 import { runCli } from '../helpers/cli.ts';
+import { calendarEvents } from '../helpers/calendar.ts';
 
 // Corrections in sources.yaml through the real CLI: they apply at every build, survive
 // re-fetches, and one that names no event is reported by check and fetch.
@@ -12,7 +12,7 @@ import { runCli } from '../helpers/cli.ts';
 const day = (n: number) => Temporal.Now.plainDateISO('America/Los_Angeles').add({ days: n }).toString();
 let dir: string;
 const feed = () =>
-  Object.values(ical.sync.parseICS(readFileSync(join(dir, '_site', 'calendar.ics'), 'utf8'))).filter((c): c is ical.VEvent => c?.type === 'VEVENT');
+  calendarEvents(readFileSync(join(dir, '_site', 'calendar.ics'), 'utf8'));
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'spokane-tech-corrections-'));

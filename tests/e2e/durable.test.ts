@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import ical from 'node-ical';
 import { runCli } from '../helpers/cli.ts';
 import { HOUR, daysFrom, icsFeed, jsonLdPage, type FeedEvent } from '../helpers/feeds.ts';
 import { serve, startServer } from '../helpers/server.ts';
 import type { StoredEvent } from '../../src/types.ts';
 import type { SourceHealth } from '../../src/store/health.ts';
+import { calendarEvents } from '../helpers/calendar.ts';
 
 // The committed export is the durable record: a run that finds no store (a fresh clone, an
 // evicted Actions cache) rebuilds it from data/ and carries on as if nothing had been lost.
@@ -99,9 +99,7 @@ function withoutBuildTime(content: Buffer, from: number, to: number): string {
 
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(join(paths().data, file), 'utf8')) as T;
 const feedEvents = () =>
-  Object.values(ical.sync.parseICS(readFileSync(join(paths().out, 'calendar.ics'), 'utf8'))).filter(
-    (c): c is ical.VEvent => c?.type === 'VEVENT',
-  );
+  calendarEvents(readFileSync(join(paths().out, 'calendar.ics'), 'utf8'));
 const removeStore = () => {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${paths().db}${suffix}`, { force: true });
 };

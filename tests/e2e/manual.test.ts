@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ical from 'node-ical';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Temporal } from 'temporal-polyfill';
 import { runCli } from '../helpers/cli.ts';
+import { calendarEvents } from '../helpers/calendar.ts';
 
 // A group with no feed, its events kept in the repository, through the real CLI: they are added,
 // changed, cancelled and deleted by editing the file, and the store, the pages and the feeds
@@ -18,7 +18,7 @@ const day = (n: number) => today.add({ days: n }).toString();
 let dir: string;
 const write = (events: string) => writeFileSync(join(dir, 'data', 'manual', 'gsi.yaml'), `events:\n${events}`);
 const readSite = (path: string) => readFileSync(join(dir, '_site', path), 'utf8');
-const feed = () => Object.values(ical.sync.parseICS(readSite('groups/gsi/calendar.ics'))).filter((c): c is ical.VEvent => c?.type === 'VEVENT');
+const feed = () => calendarEvents(readSite('groups/gsi/calendar.ics'));
 const fetchAndBuild = async () => {
   const fetched = await runCli(['fetch'], { cwd: dir });
   expect(fetched.code, fetched.stderr).toBe(0);

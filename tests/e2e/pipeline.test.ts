@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ical from 'node-ical';
 import { runCli } from '../helpers/cli.ts';
 import { HOUR, daysFrom, icsFeed, jsonLdPage } from '../helpers/feeds.ts';
 import { serve, startServer } from '../helpers/server.ts';
+import { calendarEvents } from '../helpers/calendar.ts';
 
 // The whole path through the real CLI: sources.yaml → fetch (loopback server) → SQLite →
 // build → site files and calendar feeds, then a second fetch where one source answers 500.
@@ -96,7 +96,7 @@ afterAll(async () => {
 
 const readSite = (path: string) => readFileSync(join(paths().out, path), 'utf8');
 const parseFeed = (path: string) =>
-  Object.values(ical.sync.parseICS(readSite(path))).filter((c): c is ical.VEvent => c?.type === 'VEVENT');
+  calendarEvents(readSite(path));
 
 describe('fetch then build through the CLI', () => {
   it('fetches every source and ends with a table of outcomes', async () => {

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ical from 'node-ical';
 import { runCli } from '../helpers/cli.ts';
 import { DAY, HOUR } from '../helpers/feeds.ts';
 import { serve, startServer, type Route } from '../helpers/server.ts';
+import { calendarEvents } from '../helpers/calendar.ts';
 import {
   apolloEventPage,
   groupPage,
@@ -129,7 +129,7 @@ const fetchArgs = () => ['fetch', '--config', paths().config, '--db', paths().db
 const buildArgs = () => ['build', '--config', paths().config, '--db', paths().db, '--data', paths().data, '--out', paths().out];
 const readSite = (path: string) => readFileSync(join(paths().out, path), 'utf8');
 const feedEvents = () =>
-  Object.values(ical.sync.parseICS(readSite('calendar.ics'))).filter((c): c is ical.VEvent => c?.type === 'VEVENT');
+  calendarEvents(readSite('calendar.ics'));
 const pageOf = (fragment: string) => {
   const slug = readdirSync(join(paths().out, 'events')).find((s) => s.includes(fragment));
   if (!slug) throw new Error(`no event page matching ${fragment}`);

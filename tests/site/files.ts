@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as cheerio from 'cheerio';
-import ical, { type VEvent } from 'node-ical';
+import { calendarEvents, type CalendarEvent } from '../helpers/calendar.ts';
 
 // Reading a built site back: its files, its pages parsed, its feeds parsed.
 
@@ -32,13 +32,13 @@ export function page(dir: string, path: string): cheerio.CheerioAPI {
   return cheerio.load(read(dir, path));
 }
 
-export function feedEvents(dir: string, path: string): VEvent[] {
-  return Object.values(ical.sync.parseICS(read(dir, path))).filter((c): c is VEvent => c?.type === 'VEVENT');
+export function feedEvents(dir: string, path: string): CalendarEvent[] {
+  return calendarEvents(read(dir, path));
 }
 
 export function summaries(dir: string, path: string): string[] {
   return feedEvents(dir, path)
-    .map((e) => (typeof e.summary === 'object' ? (e.summary as { val: string }).val : String(e.summary)))
+    .map((e) => e.summary)
     .sort();
 }
 

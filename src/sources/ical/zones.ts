@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { Temporal } from 'temporal-polyfill';
+import { offsetChanges } from '../../time.ts';
 
 // IANA time zones for ical.js. ical.js knows a zone only from a VTIMEZONE, and feeds often name an
 // IANA zone without one (or with one cut down to a single year), so each zone a feed names is
@@ -58,30 +58,6 @@ class IanaTimezone extends ICAL.Timezone {
 function changesIn(zone: string, year: number): Year {
   const { initial, changes } = offsetChanges(zone, Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1));
   return { initial, shifts: changes.map(({ at, before, after }) => ({ from: at + Math.max(before, after) * SECOND_MS, offset: after })) };
-}
-
-export interface OffsetChange {
-  /** The instant of the change, in ms. */
-  at: number;
-  /** Seconds east of UTC, before and after. */
-  before: number;
-  after: number;
-}
-
-/** A zone's offset at `from` (seconds east of UTC) and its changes until `to`, from the platform's zone data. */
-export function offsetChanges(zone: string, from: number, to: number): { initial: number; changes: OffsetChange[] } {
-  let at = Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(zone);
-  const initial = seconds(at.offsetNanoseconds);
-  const changes: OffsetChange[] = [];
-  for (let next = at.getTimeZoneTransition('next'); next !== null && next.epochMilliseconds < to; next = at.getTimeZoneTransition('next')) {
-    changes.push({ at: next.epochMilliseconds, before: seconds(at.offsetNanoseconds), after: seconds(next.offsetNanoseconds) });
-    at = next;
-  }
-  return { initial, changes };
-}
-
-function seconds(nanoseconds: number): number {
-  return Math.round(nanoseconds / 1e9);
 }
 
 /** The ical.js zone for an IANA zone name, registered where ical.js looks TZIDs up. */
