@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isoWeekday, isoWeekOf } from '../time.ts';
+import { addDays, daysBetween, isoWeekday } from '../time.ts';
 
 // The calendar rules a group's regular meetings follow, on local days (`YYYY-MM-DD`) in the
 // site's zone: which days a rule falls on, and which rules a day could belong to.
@@ -68,11 +68,11 @@ export function ruleKey(rule: SlotRule): string {
 
 /**
  * The stretch of time one meeting of the rule stands for: its month for a monthly rule, its
- * ISO week otherwise. A group that lists this month's meeting on another night has met its
+ * week (named by its Monday) otherwise. A group that lists this month's meeting on another night has met its
  * slot for the month.
  */
 export function periodOf(rule: SlotRule, day: string): string {
-  return rule.kind === 'monthly' || rule.kind === 'last' ? day.slice(0, 7) : isoWeekOf(day).id;
+  return rule.kind === 'monthly' || rule.kind === 'last' ? day.slice(0, 7) : addDays(day, 1 - isoWeekday(day));
 }
 
 function weekOfMonth(day: string): number {

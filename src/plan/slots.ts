@@ -1,5 +1,5 @@
 import { addDays, addMonths } from '../time.ts';
-import { daysOf, fallsOn, ruleKey, rulesOf, type SlotRule } from './rules.ts';
+import { daysOf, ruleKey, rulesOf, type SlotRule } from './rules.ts';
 
 // A group's regular slot ("the second Tuesday of the month, 6 PM"), recognised from when its
 // events started, as local wall-clock times in the site's zone: a group that meets at 6 PM
@@ -57,9 +57,8 @@ export function partOfDay(time: string): PartOfDay {
 export function recogniseSlots(meetings: Meeting[], today: string): Slot[] {
   const windowStart = `${addMonths(today.slice(0, 7), -LOOKBACK_MONTHS)}-01`;
   const horizon = addDays(today, LOOKAHEAD_DAYS);
-  const recent = meetings.filter((m) => m.day >= windowStart && m.day <= horizon);
-  const candidates = candidatesOf(recent)
-    .map(({ rule, part }) => assess(rule, part, recent, today))
+  const candidates = [...candidatesOf(meetings.filter((m) => m.day >= windowStart && m.day <= horizon)).values()]
+    .map(({ rule, part, matching }) => assess(rule, part, matching, today))
     .filter((c): c is Candidate => c !== null && c.slot.confidence >= MIN_CONFIDENCE && !hasStopped(c.months))
     .sort(strongestFirst);
 
@@ -84,17 +83,22 @@ interface Candidate {
   months: boolean[];
 }
 
-function candidatesOf(meetings: Meeting[]): { rule: SlotRule; part: PartOfDay }[] {
-  const seen = new Map<string, { rule: SlotRule; part: PartOfDay }>();
+/** Every rule and part of the day some meeting fits, with the meetings that fit it. */
+function candidatesOf(meetings: Meeting[]): Map<string, { rule: SlotRule; part: PartOfDay; matching: Meeting[] }> {
+  const candidates = new Map<string, { rule: SlotRule; part: PartOfDay; matching: Meeting[] }>();
   for (const meeting of meetings) {
     const part = partOfDay(meeting.time);
-    for (const rule of rulesOf(meeting.day)) seen.set(`${ruleKey(rule)} ${part}`, { rule, part });
+    for (const rule of rulesOf(meeting.day)) {
+      const key = `${ruleKey(rule)} ${part}`;
+      const known = candidates.get(key);
+      if (known) known.matching.push(meeting);
+      else candidates.set(key, { rule, part, matching: [meeting] });
+    }
   }
-  return [...seen.values()];
+  return candidates;
 }
 
-function assess(rule: SlotRule, part: PartOfDay, meetings: Meeting[], today: string): Candidate | null {
-  const matching = meetings.filter((m) => partOfDay(m.time) === part && fallsOn(rule, m.day));
+function assess(rule: SlotRule, part: PartOfDay, matching: Meeting[], today: string): Candidate | null {
   if (matching.length < MIN_MEETINGS) return null;
   const held = new Set(matching.map((m) => m.day));
   const days = [...held].sort();

@@ -23,13 +23,15 @@ export type Listed = { day: string; part: PartOfDay } | { day: string; part: 'al
  * month, or its week), or an all-day event on the day itself.
  */
 export function usualNights(groupId: string, slots: Slot[], listed: Listed[], from: string, to: string, zone: string): UsualNight[] {
-  const nights = slots.flatMap((slot) =>
-    daysOf(slot.rule, from, to)
-      .filter((day) => !listed.some((l) => (l.part === 'all day' ? l.day === day : l.part === slot.part && periodOf(slot.rule, l.day) === periodOf(slot.rule, day))))
+  const allDay = new Set(listed.filter((l) => l.part === 'all day').map((l) => l.day));
+  const nights = slots.flatMap((slot) => {
+    const met = new Set(listed.filter((l) => l.part === slot.part).map((l) => periodOf(slot.rule, l.day)));
+    return daysOf(slot.rule, from, to)
+      .filter((day) => !allDay.has(day) && !met.has(periodOf(slot.rule, day)))
       .map((day) => {
         const start = instantAt(day, slot.time, zone);
         return { groupId, slot, day, start, end: addMinutes(start, slot.minutes) };
-      }),
-  );
+      });
+  });
   return nights.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }
