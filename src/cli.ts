@@ -86,6 +86,16 @@ export async function main(argv: string[]): Promise<number> {
     .action(action(() => import('./commands/announce.ts')));
 
   program
+    .command('clashes')
+    .description('list the coming clashes between groups of a tag: overlapping events, or an event at the hours another group usually meets')
+    .addOption(config())
+    .addOption(db())
+    .addOption(data())
+    .addOption(new Option('--days <n>', `how many days ahead, today included (at most ${MAX_CLASH_DAYS})`).default(60).argParser(days))
+    .option('--json', 'print the clashes as JSON instead of a table')
+    .action(action(() => import('./commands/clashes.ts')));
+
+  program
     .command('submission')
     .description('add the event of a "Submit an event" issue to its group\'s manual events file (what to fix goes to stderr, exit 2)')
     .addOption(config())
@@ -144,6 +154,15 @@ function port(value: string | true): number {
   if (value === true) return 8080;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError('expected a port number from 1 to 65535');
+  return n;
+}
+
+/** A plan needs history to go on: a year ahead is as far as slots say anything. */
+const MAX_CLASH_DAYS = 366;
+
+function days(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_CLASH_DAYS) throw new InvalidArgumentError(`expected a whole number of days from 1 to ${MAX_CLASH_DAYS}`);
   return n;
 }
 

@@ -183,6 +183,49 @@ export function localDay(instant: string, zone: string): string {
   return isoParts(instant, zone)?.day ?? Temporal.Instant.from(instant).toZonedDateTimeISO(zone).toPlainDate().toString();
 }
 
+/** The local day and wall-clock time (`HH:MM`) of an instant in a zone. */
+export function localClock(instant: string, zone: string): { day: string; time: string } {
+  const [day, time] = zonedIso(instant, zone).split('T') as [string, string];
+  return { day, time: time.slice(0, 5) };
+}
+
+/**
+ * The instant a wall-clock time (`HH:MM`) on a local day happens in a zone. A time the clocks
+ * skip is read as the moment after the change, one that happens twice as the first of the two.
+ */
+export function instantAt(day: string, time: string, zone: string): string {
+  return remembered(instantsAt, `${zone} ${day}T${time}`, () => {
+    const found = wallClockInstants(day, time, zone);
+    if (found?.length) return utcInstant(new Date(Math.min(...found)));
+    return Temporal.PlainDateTime.from(`${day}T${time}`).toZonedDateTime(zone, { disambiguation: 'compatible' }).toInstant().toString();
+  });
+}
+
+const instantsAt = new Map<string, string>();
+
+/**
+ * The instants (epoch ms) a wall-clock time happens at, tried with the zone's offsets a day
+ * before and a day after it: Temporal does the same at a hundred times the cost, and the plan
+ * asks it of every night ahead. None when the clocks skip the time; null where this way cannot
+ * tell (a day outside 1000 to 9999, an offset in seconds).
+ */
+function wallClockInstants(day: string, time: string, zone: string): number[] | null {
+  const midnight = utcMidnight(day);
+  const clock = /^(\d{2}):(\d{2})$/.exec(time);
+  if (midnight === null || !clock) return null;
+  const wall = midnight + (Number(clock[1]) * 60 + Number(clock[2])) * 60_000;
+  const offsets = [offsetAt(wall - DAY_MS, zone), offsetAt(wall + DAY_MS, zone)];
+  if (offsets.includes(null)) return null;
+  const instants = [...new Set(offsets as number[])].map((offset) => wall - offset);
+  return instants.filter((instant) => offsetAt(instant, zone) === wall - instant);
+}
+
+/** The zone's UTC offset at an instant, in ms; null when Intl cannot say it in hours and minutes. */
+function offsetAt(ms: number, zone: string): number | null {
+  const offset = /^([+-])(\d{2}):(\d{2})$/.exec(isoParts(utcInstant(new Date(ms)), zone)?.offset ?? '');
+  return offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) * 60_000 : null;
+}
+
 export interface IsoWeek {
   /** `2026-W50` */
   id: string;
@@ -204,6 +247,9 @@ export function isoWeekOf(day: string): IsoWeek {
 
 /** 1 for Monday to 7 for Sunday, as ISO 8601 counts. */
 export function isoWeekday(day: string): number {
+  const ms = utcMidnight(day);
+  // 1970-01-01, day 0, was a Thursday.
+  if (ms !== null) return ((((Math.floor(ms / DAY_MS) + 3) % 7) + 7) % 7) + 1;
   return Temporal.PlainDate.from(day).dayOfWeek;
 }
 

@@ -59,7 +59,7 @@ describe('the GitHub workflows', () => {
 
   it('run only spokane-tech commands and flags that exist', async () => {
     const used = calls.filter(({ words }) => words[0] === 'npx' && words[1] === 'spokane-tech');
-    expect(new Set(used.map(({ words }) => words[2]))).toEqual(new Set(['check', 'fetch', 'build', 'alarm', 'announce', 'submission']));
+    expect(new Set(used.map(({ words }) => words[2]))).toEqual(new Set(['check', 'fetch', 'build', 'clashes', 'alarm', 'announce', 'submission']));
     for (const { where, words } of used) {
       const [, , command, ...rest] = words;
       const help = await runCli([command!, '--help']);
