@@ -7,7 +7,7 @@ import { emptySnapshot, readSnapshot, writeSnapshot, type Snapshot } from '../st
 import { restoreIfMissing } from '../store/restore.ts';
 import { buildView, type SiteView } from './view/index.ts';
 import { renderSite, serveSite } from './render.ts';
-import { writeFeedsAndData } from './outputs.ts';
+import { writeFeedsAndData } from './feeds.ts';
 import { mergeDuplicates } from './duplicates.ts';
 import { applyCorrections } from './corrections.ts';
 import type { Correction } from '../config/corrections-schema.ts';
