@@ -1,7 +1,7 @@
 import type { AnnounceConfig, Weekday } from '../config/announce-schema.ts';
 import { WEEKDAYS } from '../config/announce-schema.ts';
 import type { Channel, PostRecord } from '../store/announcements.ts';
-import { isoWeekday, isoWeekOf, localDay } from '../time.ts';
+import { isoWeekday, isoWeekOf, localDay, DAY_MS } from '../time.ts';
 import type { ListedEvent } from '../types.ts';
 import { announcementKeys, isAboutEvent, type Announcement } from './announcement.ts';
 
@@ -35,7 +35,6 @@ export interface Plan {
   heldBack: Announcement[];
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function planAnnouncements(input: PlanInput): Plan {
   const posted = new Map(input.posts.filter((p) => p.channel === input.channel).map((p) => [p.key, p.postedAt]));
