@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { openStore } from '../src/store/db.ts';
 import { applyEvents, syncConfig } from '../src/store/events.ts';
 import type { SourceEvent } from '../src/types.ts';
-import { configSchema, type Config } from '../src/config/schema.ts';
+import { loadConfig } from '../src/config/load.ts';
 
 // A realistic store for the build benchmark: not copies of one event, but groups with their own
 // rhythm (weekly, monthly, one-offs), two years of past events, online, hybrid, cancelled, all-day
@@ -28,18 +28,23 @@ export function generateStore(dir: string, eventCount: number, now = new Date())
   mkdirSync(dir, { recursive: true });
   const random = mulberry32(eventCount);
   const tags = Array.from({ length: TAGS }, (_, i) => `${TOPICS[i % TOPICS.length]}${i >= TOPICS.length ? `-${i}` : ''}`);
-  const config: Config = {
-    ...configSchema.parse({ site: { title: 'Inland Northwest Tech', url: 'https://bench.example', timezone: 'America/Los_Angeles' }, groups: [] }),
+  // Written as a maintainer writes sources.yaml, and read back through the schema as the
+  // commands will read it.
+  const written = {
+    site: { title: 'Inland Northwest Tech', url: 'https://bench.example', timezone: 'America/Los_Angeles' },
     groups: Array.from({ length: GROUPS }, (_, i) => ({
       id: `group-${i}`,
       name: `${CITIES[i % CITIES.length]} ${TOPICS[i % TOPICS.length]} ${['Meetup', 'User Group', 'Guild', 'Club', 'Collective'][i % 5]} ${i}`,
       homepage: `https://groups.example/${i}/`,
       tags: pick(random, tags, 1 + Math.floor(random() * 3)),
-      sources: [{ type: 'ical' as const, url: `https://feeds.example/${i}.ics` }],
+      sources: [{ type: 'ical', url: `https://feeds.example/${i}.ics` }],
     })),
   };
   const configPath = join(dir, 'sources.yaml');
-  writeFileSync(configPath, stringify(config));
+  writeFileSync(configPath, stringify(written));
+  const loaded = loadConfig(configPath);
+  if (!loaded.ok) throw new Error(`the generated ${configPath} is refused: ${loaded.problems.map((p) => p.message).join('; ')}`);
+  const { config } = loaded;
 
   const dbPath = join(dir, 'store.db');
   const db = openStore(dbPath);

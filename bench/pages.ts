@@ -85,7 +85,6 @@ async function main() {
   try {
     process.stderr.write(`building a site of ${events} events… `);
     const store = generateStore(join(dir, 'store'), events);
-    keepSiteAndGroups(store.config);
     await run([BIN, 'build', '--config', store.config, '--db', store.db, '--data', join(dir, 'data'), '--out', siteDir]);
     process.stderr.write('done\n');
 
@@ -236,17 +235,6 @@ function mainThreadTasks(events: TraceEvent[], url: string): { start: number; en
   }
   if (tasks.length === 0) throw new Error(`no main-thread task for ${url} in the trace`);
   return tasks;
-}
-
-/**
- * generateStore() writes back the config as the schema parsed it, and the parsed `announce`
- * section (camelCase, with defaults filled in) is no longer what sources.yaml may say: `build`
- * refuses it. The pages need only the site and its groups. (To go once the generator writes a
- * config sources.yaml accepts.)
- */
-function keepSiteAndGroups(configPath: string): void {
-  const { site, groups } = parse(readFileSync(configPath, 'utf8')) as { site: unknown; groups: unknown };
-  writeFileSync(configPath, stringify({ site, groups }));
 }
 
 function rawSize(siteDir: string, path: string): number {

@@ -7,7 +7,7 @@ import { safeHttpUrl } from '../../text/sanitize.ts';
 // own) that shows when there is no photo or it does not load.
 //
 // The colours are the tones `face-0` … `face-<FACE_TONES - 1>` of site/styles/site.css, each
-// with white text at WCAG AA contrast in light and in dark mode (tests/browser/faces.test.ts).
+// with white text at WCAG AA contrast in light and in dark mode (tests/browser/design.test.ts).
 // The group's id picks its tone, so a group keeps its colour from one build to the next.
 
 export const FACE_TONES = 10;
