@@ -144,6 +144,12 @@ describe('RRULE: rules as feeds write them', () => {
     expect(warnings).toEqual([`VEVENT "Meetup" (UID x) ${problem}; listed it once, at its DTSTART`]);
   });
 
+  it('keeps an event whose rule gives no date at all (the 31st that is a first Monday) at its DTSTART, and says so', () => {
+    const { events, warnings } = parse(feed(...vevent('UID:n', 'DTSTART:20260301T170000Z', 'RRULE:FREQ=MONTHLY;BYMONTHDAY=31;BYDAY=1MO', 'SUMMARY:Never again')));
+    expect(starts(events)).toEqual(['2026-03-01T17:00:00Z']);
+    expect(warnings).toEqual([expect.stringMatching(/^VEVENT "Never again" \(UID n\) could not be expanded \(.+\) \(RRULE FREQ=MONTHLY;BYMONTHDAY=31;BYDAY=1MO\); listed it once, at its DTSTART$/)]);
+  });
+
   it('ignores an invalid rule beside a valid one', () => {
     const { events, warnings } = parse(feed(...vevent('UID:x', 'DTSTART:20260301T170000Z', 'RRULE:FREQ=WEEKLY;COUNT=2', 'RRULE:FREQ=OFTEN')));
     expect(starts(events)).toEqual(['2026-03-01T17:00:00Z', '2026-03-08T17:00:00Z']);

@@ -63,7 +63,12 @@ export function expandedInstances(master: ICAL.Event, series: Series, context: R
   try {
     expansion = expand(master, rules, context, started);
   } catch (error) {
-    return skip(`could not be expanded (${(error as Error).message})`);
+    if (error instanceof TooManySteps) return skip(`could not be expanded (${error.message})`);
+    // ical.js throws on a rule it finds no date for (BYMONTHDAY=31 with BYDAY=1MO): like any
+    // rule that cannot be read, it costs the repetition, not the event at its DTSTART.
+    const instances = atStartOnly(master, context);
+    context.warnings.push(`${label(series.components[0]!)} could not be expanded (${(error as Error).message}) (${shown}); ${instances.length ? 'listed it once, at its DTSTART' : 'skipped it'}`);
+    return instances;
   } finally {
     context.recurrence.spentMs += performance.now() - started;
   }
@@ -102,7 +107,7 @@ function expand(master: ICAL.Event, rules: ICAL.Recur[], context: RecurrenceCont
     }
     const next = nextOccurrence(iterator);
     if (!next || next.toUnixTime() > stepUntil) break;
-    if (steps > maxSteps) throw new Error(`it steps through more than ${maxSteps} occurrences before the last day read`);
+    if (steps > maxSteps) throw new TooManySteps(`it steps through more than ${maxSteps} occurrences before the last day read`);
     // Two rules (or a rule and an RDATE) giving the same instance list it once.
     if (previous !== null && next.compare(previous) === 0) continue;
     previous = next.clone();
@@ -116,6 +121,16 @@ function expand(master: ICAL.Event, rules: ICAL.Recur[], context: RecurrenceCont
     if (at >= from && at <= to) result.instances.push(instance);
   }
   return result;
+}
+
+/** A series that would take more steps than its frequency allows before the window ends. */
+class TooManySteps extends Error {}
+
+/** The event at its DTSTART alone, when that falls in the window. */
+function atStartOnly(master: ICAL.Event, context: RecurrenceContext): Instance[] {
+  const at = master.startDate.toUnixTime() * 1000;
+  if (at < context.window.from.getTime() || at > context.window.to.getTime()) return [];
+  return [master.getOccurrenceDetails(master.startDate.clone())];
 }
 
 /**
