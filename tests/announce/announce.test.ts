@@ -73,7 +73,7 @@ describe('announcing to Discord, Mastodon and Bluesky', () => {
     expect(discord).toHaveLength(2);
     expect(discord[0]!.path).toBe(`POST /api/webhooks/1234/${SECRETS.discordToken}?wait=true`);
     const [digest, event] = fake.discordMessages as { embeds: { title: string; url: string; timestamp?: string; fields?: { name: string; value: string }[] }[] }[];
-    expect(digest!.embeds[0]!.title).toMatch(/^This week on Spokane Tech \(Dec 7 – Dec 13\): 1 event from 1 group\.$/);
+    expect(digest!.embeds[0]!.title).toMatch(/^This week on Spokane Tech \(Dec 7 – 13\): 1 event from 1 group\.$/);
     expect(event!.embeds[0]).toMatchObject({ title: 'Python Night: Async & You', timestamp: '2026-12-11T02:00:00Z' });
     expect(event!.embeds[0]!.url).toMatch(/^https:\/\/spokanetech\.example\/events\/2026-12-10-python-night-async-you-[0-9a-f]+\/$/);
     expect(event!.embeds[0]!.fields).toContainEqual({ name: 'When', value: '<t:1796954400:F> (<t:1796954400:R>)', inline: false });
