@@ -88,6 +88,18 @@ describe('announcing to Discord, Mastodon and Bluesky', () => {
     expect(report.lines).toContain('bluesky: posted “Python Night: Async & You” (new:' + report.lines.find((l) => l.startsWith('bluesky: posted “'))!.split('(new:')[1]);
   });
 
+  it('announces nothing the site hides: an event a correction in sources.yaml hides is neither posted nor in the digest', async () => {
+    const { fetched, run, config } = setup();
+    fetched([talk(), talk({ sourceEventId: 'spam', title: 'Crypto Riches Seminar', url: 'https://www.meetup.com/python-spokane/events/666/' })], new Date(NOW.getTime() - HOUR));
+    config.corrections = [{ event: 'https://www.meetup.com/python-spokane/events/666/', reason: 'not a tech event', hide: true, override: {} }];
+    const report = await run();
+    expect(report.failed).toBe(false);
+    expect(report.lines.join('\n')).not.toContain('Crypto Riches');
+    const [digest] = fake.discordMessages as { embeds: { title: string; description: string }[] }[];
+    expect(digest!.embeds[0]!.title).toMatch(/: 1 event from 1 group\.$/);
+    expect(digest!.embeds[0]!.description).not.toContain('Crypto');
+  });
+
   it('posts nothing twice, and tells of a time change and then a cancellation of an event it announced, once each', async () => {
     const { fetched, run } = setup();
     fetched([talk()], new Date(NOW.getTime() - HOUR));
