@@ -11,8 +11,8 @@ export default function (eleventyConfig) {
     `${n} ${n === 1 ? singular : (plural ?? `${singular}s`)}`,
   );
   /**
-   * Text written into a Markdown file: escaped for Markdown, and then safe as it is (HTML's
-   * escaping would only add entities to it).
+   * Text written into a Markdown file: escaped for Markdown, and marked safe so that HTML's
+   * escaping is not added on top (a renderer would show its entities as text).
    */
   eleventyConfig.addFilter('markdown', (/** @type {unknown} */ text) => new nunjucks.runtime.SafeString(markdownText(text)));
 }
