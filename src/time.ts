@@ -6,7 +6,8 @@ import { Temporal } from 'temporal-polyfill';
 
 export const DEFAULT_DURATION_MINUTES = 120;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** A day of 24 hours, in ms: for instants, never for local days (those can be 23 or 25 hours). */
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function isValidTimeZone(zone: string): boolean {
   try {

@@ -2,7 +2,7 @@ import type { AnnounceConfig, Weekday } from '../config/announce-schema.ts';
 import { WEEKDAYS } from '../config/announce-schema.ts';
 import type { Channel, PostRecord } from '../store/announcements.ts';
 import type { WeekDigest } from '../publish/week-digest.ts';
-import { isoWeekday, isoWeekOf, localDay, type IsoWeek } from '../time.ts';
+import { DAY_MS, isoWeekday, isoWeekOf, localDay, type IsoWeek } from '../time.ts';
 import type { ListedEvent } from '../types.ts';
 import { announcementKeys, isAboutEvent, type Announcement } from './announcement.ts';
 
@@ -37,7 +37,6 @@ export interface Plan {
   heldBack: Announcement[];
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function planAnnouncements(input: PlanInput): Plan {
   const posted = new Map(input.posts.filter((p) => p.channel === input.channel).map((p) => [p.key, p.postedAt]));

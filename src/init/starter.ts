@@ -44,6 +44,7 @@ site:
 #   luma        a Luma calendar's page or its iCal feed
 #   ical        any iCalendar feed (Google Calendar's public address, a group's own .ics)
 #   jsonld      any web page with schema.org Event data
+#   manual      events kept by hand in a YAML file of this repository (path: instead of url:)
 # To add a group, uncomment an example (delete the "#" at the start of its lines) and make it yours.
 groups:
 #  - id: example-python
@@ -80,5 +81,13 @@ groups:
 #    sources:
 #      - type: jsonld
 #        url: https://hacknight.example.org/events/
+#
+#  - id: example-chamber
+#    name: Example Chamber of Commerce
+#    homepage: https://chamber.example.org/
+#    tags: [startups]
+#    # No feed, so no sources: the group is listed with its homepage. Its events can be kept by
+#    # hand, as a source "- type: manual" with "path: data/manual/example-chamber.yaml" (see
+#    # "Add an event without a feed" in README.md), or come in through the "Submit an event" form.
 `;
 }

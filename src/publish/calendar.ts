@@ -6,6 +6,7 @@ import { absoluteUrl, eventPath } from './site-paths.ts';
 import { byStartThenId } from './order.ts';
 import { venueLines } from './view/place.ts';
 import type { EventStatus as OurStatus, StoredEvent } from '../types.ts';
+import { DAY_MS } from '../time.ts';
 
 // The feeds follow RFC 5545 (see GUIDE.md, "Calendar feeds"). Each VEVENT is written here the way
 // the `ics` library writes it (property order, date formats, text escaping: a test holds the two
@@ -37,7 +38,6 @@ const PRODUCT_ID = '-//spokane-tech//Spokane Tech calendar//EN';
 const REFRESH = 'PT12H';
 const PAST_DAYS_KEPT = 30;
 const MAX_LINE_OCTETS = 75;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const STATUS: Record<OurStatus, 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED'> = {
   scheduled: 'CONFIRMED',

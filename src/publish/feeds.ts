@@ -1,12 +1,20 @@
 import { writeFileAtomic } from '../fsutil.ts';
 import { indexBy } from '../maps.ts';
 import { renderCalendar } from './calendar.ts';
+import { writePublicJson } from './public-json.ts';
+import { timed } from './timings.ts';
 import { siteFile } from './site-paths.ts';
 import { listingGroups } from './view/event.ts';
 import type { SiteView } from './view/index.ts';
 
-// The site's calendar feeds: every event, each group's, each tag's, and each upcoming event's
-// own file for "add to calendar".
+// The site's files that are not pages: the calendar feeds (every event, each group's, each
+// tag's, and each upcoming event's own file for "add to calendar"), then events.json and
+// groups.json, the public API.
+
+export function writeFeedsAndData(dir: string, view: SiteView, now: Date): void {
+  timed('feeds', () => writeFeeds(dir, view, now));
+  timed('data', () => writePublicJson(dir, view));
+}
 
 export function writeFeeds(dir: string, view: SiteView, now: Date): void {
   const siteUrl = view.site.url;

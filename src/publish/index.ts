@@ -7,7 +7,7 @@ import { emptySnapshot, readSnapshot, writeSnapshot, type Snapshot } from '../st
 import { restoreIfMissing } from '../store/restore.ts';
 import { buildView, type SiteView } from './view/index.ts';
 import { renderSite, serveSite } from './render.ts';
-import { writeFeedsAndData } from './outputs.ts';
+import { writeFeedsAndData } from './feeds.ts';
 import { listedEvents } from './listed-events.ts';
 import type { Correction } from '../config/corrections-schema.ts';
 import { timed } from './timings.ts';

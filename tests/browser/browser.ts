@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { describe, it } from 'vitest';
 import { buildView, type SiteView } from '../../src/publish/view/index.ts';
 import { renderSite } from '../../src/publish/render.ts';
-import { writeFeedsAndData } from '../../src/publish/outputs.ts';
+import { writeFeedsAndData } from '../../src/publish/feeds.ts';
 import type { StoredGroup, ListedEvent } from '../../src/types.ts';
 import { storedGroup } from '../helpers/builders.ts';
 import { EVENTS, NOW, REPOSITORY, snapshot, event, site } from '../site/snapshot.ts';

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildView } from '../../src/publish/view/index.ts';
 import { renderSite } from '../../src/publish/render.ts';
-import { writeFeedsAndData } from '../../src/publish/outputs.ts';
+import { writeFeedsAndData } from '../../src/publish/feeds.ts';
 import { EVENTS, NOW, snapshot, site } from '../site/snapshot.ts';
 import { startPreviewServer } from '../../src/publish/preview.ts';
 import { PROJECT_ROOT, launchChromium } from './browser.ts';

@@ -23,7 +23,7 @@ describe('spokane-tech init', () => {
     expect(readFileSync(join(dir, '_site', 'index.html'), 'utf8')).toContain('Boise Tech');
   });
 
-  it('gives the site the title, address and zone asked for, and every example group works once uncommented', async () => {
+  it('gives the site the title, address and zone asked for, and every example group works once uncommented, a group with no feed among them', async () => {
     const dir = emptyFolder();
     await runCli(['init', 'boise', '--title', 'Tech: "Boise" & more', '--url', 'https://you.github.io/boise-tech', '--timezone', 'America/Boise'], { cwd: dir });
     const path = join(dir, 'boise', 'sources.yaml');
@@ -33,7 +33,8 @@ describe('spokane-tech init', () => {
 
     const loaded = loadConfig(path);
     expect(loaded.ok && loaded.config.site).toMatchObject({ title: 'Tech: "Boise" & more', url: 'https://you.github.io/boise-tech', timezone: 'America/Boise' });
-    expect(loaded.ok && loaded.config.groups.map((g) => g.sources[0]?.type)).toEqual(['meetup', 'eventbrite', 'luma', 'ical', 'jsonld']);
+    expect(loaded.ok && loaded.config.groups.map((g) => g.sources[0]?.type)).toEqual(['meetup', 'eventbrite', 'luma', 'ical', 'jsonld', undefined]);
+    expect(loaded.ok && loaded.config.groups.at(-1)).toMatchObject({ id: 'example-chamber', homepage: 'https://chamber.example.org/', sources: [] });
   });
 
   it('never overwrites a sources.yaml unless told to with --force', async () => {

@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Temporal } from 'temporal-polyfill';
 import { runCli } from '../helpers/cli.ts';
@@ -59,6 +60,15 @@ describe('corrections in sources.yaml', () => {
     const events = feed();
     expect(events.map((e) => e.summary)).toEqual(['Tech Job Fair']);
     expect(events[0]!.location).toBe('Spokane Public Library, 906 W Main Ave, Spokane, WA');
+  });
+
+  it('show on the corrected event page as corrected by the maintainers, with the reason', () => {
+    const slug = readdirSync(join(dir, '_site', 'events')).find((name) => name.includes('job-fair'))!;
+    const page = cheerio.load(readFileSync(join(dir, '_site', 'events', slug, 'index.html'), 'utf8'));
+    expect(page('.correction').text().replace(/\s+/g, ' ').trim()).toBe(
+      'Corrected by the maintainers (place): The room moved after the flyer went out',
+    );
+    expect(page('address').text()).toContain('Spokane Public Library');
   });
 
   it('survive a re-fetch', async () => {

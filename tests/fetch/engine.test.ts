@@ -6,8 +6,8 @@ import { readSnapshot } from '../../src/store/snapshot.ts';
 import type { Config, FetchSettings } from '../../src/config/schema.ts';
 import { config as testConfig, groupConfig, siteConfig } from '../helpers/builders.ts';
 import { HOUR, daysFrom, icsFeed } from '../helpers/feeds.ts';
-import { hang, redirect, resetMidBody, respond, sequence, trickle, type FaultRoute } from '../helpers/fault-server.ts';
-import { BOUND_MS, useFaultServer } from '../http/harness.ts';
+import { hang, redirect, resetMidBody, respond, sequence, trickle, type Route } from '../helpers/server.ts';
+import { BOUND_MS, useTestServer } from '../http/harness.ts';
 
 // The fetch engine with the real HTTP client against misbehaving hosts on loopback: each fault is
 // recorded with the right outcome, the other sources are untouched, nothing stored is lost, and
@@ -22,10 +22,10 @@ const feed = (title: string, count = 2) =>
       return { uid: `${title}-${i}`, summary: `${title} ${i}`, start, end: new Date(start.getTime() + 2 * HOUR) };
     }),
   );
-const calendar = (body: string, headers: Record<string, string> = {}): FaultRoute =>
+const calendar = (body: string, headers: Record<string, string> = {}): Route =>
   respond(200, body, { 'content-type': 'text/calendar', ...headers });
 
-const setup = useFaultServer(3);
+const setup = useTestServer(3);
 
 function configFor(paths: string[], fetch: FetchSettings = {}): Config {
   return testConfig({
@@ -43,7 +43,7 @@ const listed = (db: Db, config: Config, groupId: string) =>
   readSnapshot(db, config).events.filter((e) => e.groupId === groupId && !e.removed).map((e) => e.title);
 
 describe('fetching from misbehaving hosts', () => {
-  const faults: [string, FaultRoute, { kind: string; message: RegExp }][] = [
+  const faults: [string, Route, { kind: string; message: RegExp }][] = [
     ['never answers', hang(), { kind: 'timeout', message: /within|deadline/ }],
     ['trickles its body forever', trickle(50), { kind: 'timeout', message: /./ }],
     ['resets the connection mid-body', resetMidBody(), { kind: 'network', message: /./ }],
@@ -177,7 +177,7 @@ describe('not fetching twice what did not change', () => {
 describe('politeness across sources', () => {
   it('holds the per-host limits from sources.yaml while other hosts go on', async () => {
     const db = openStore(':memory:');
-    const slow: FaultRoute = (_request, response) => {
+    const slow: Route = (_request, response) => {
       setTimeout(() => response.writeHead(200, { 'content-type': 'text/calendar' }).end(feed('Slow')), 100);
     };
     setup.server.route('/a.ics', slow);

@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { NotModified, type StoredValidators, type ValidatorStore } from '../../src/http/client.ts';
 import { documentHash } from '../../src/http/conditional.ts';
 import { SourceFailure } from '../../src/errors.ts';
-import type { FaultRoute } from '../helpers/fault-server.ts';
-import { respond } from '../helpers/fault-server.ts';
-import { useFaultServer } from './harness.ts';
+import type { Route } from '../helpers/server.ts';
+import { respond } from '../helpers/server.ts';
+import { useTestServer } from './harness.ts';
 
-const setup = useFaultServer();
+const setup = useTestServer();
 
 const ETAG = '"v1"';
 const LAST_MODIFIED = 'Sat, 01 Mar 2025 12:00:00 GMT';
 
 /** Like a server with validators: 304 when the client already has the current version. */
-function withValidators(body: string): FaultRoute {
+function withValidators(body: string): Route {
   return (request, response) => {
     if (request.headers['if-none-match'] === ETAG || request.headers['if-modified-since'] === LAST_MODIFIED) {
       response.writeHead(304, { etag: ETAG }).end();

@@ -1,10 +1,10 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { USER_AGENT } from '../../src/http/client.ts';
-import { respond } from '../helpers/fault-server.ts';
-import { failureOf, useFaultServer } from './harness.ts';
+import { respond } from '../helpers/server.ts';
+import { failureOf, useTestServer } from './harness.ts';
 
-const setup = useFaultServer();
+const setup = useTestServer();
 
 const FEED = `BEGIN:VCALENDAR\r\n${'BEGIN:VEVENT\r\nSUMMARY:Café night\r\nEND:VEVENT\r\n'.repeat(50)}END:VCALENDAR\r\n`;
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect } from 'vitest';
 import { createHttpClient, type HttpClientOptions, type PoliteHttpClient } from '../../src/http/client.ts';
 import { SourceFailure } from '../../src/errors.ts';
-import { startFaultServer, type FaultServer } from '../helpers/fault-server.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
 
 /**
  * The server sees a request a little after the client sent it: a new connection, a busy event loop.
@@ -19,10 +19,10 @@ export const FAST: HttpClientOptions = {
 };
 
 /** A fault server and a way to make clients, both cleaned up after each test. */
-export function useFaultServer(hostCount = 2) {
+export function useTestServer(hostCount = 2) {
   const clients: PoliteHttpClient[] = [];
   const context = {
-    server: undefined as unknown as FaultServer,
+    server: undefined as unknown as TestServer,
     client(options: HttpClientOptions = {}): PoliteHttpClient {
       const client = createHttpClient({
         ...FAST,
@@ -35,7 +35,7 @@ export function useFaultServer(hostCount = 2) {
     },
   };
   beforeEach(async () => {
-    context.server = await startFaultServer(hostCount);
+    context.server = await startServer({}, hostCount);
   });
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.close()));

@@ -1,9 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { largeBody, redirect, respond } from '../helpers/fault-server.ts';
-import { BOUND_MS, failureOf, useFaultServer } from './harness.ts';
+import { largeBody, redirect, respond } from '../helpers/server.ts';
+import { BOUND_MS, failureOf, useTestServer } from './harness.ts';
 
-const setup = useFaultServer();
+const setup = useTestServer();
 
 const MB = 1024 * 1024;
 

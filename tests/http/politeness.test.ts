@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLITENESS } from '../../src/http/client.ts';
 import { resolvePoliteness } from '../../src/http/host-limiter.ts';
-import { respond, slow, type Hit } from '../helpers/fault-server.ts';
-import { ARRIVAL_SLACK_MS, useFaultServer } from './harness.ts';
+import { respond, slow, type Hit } from '../helpers/server.ts';
+import { ARRIVAL_SLACK_MS, useTestServer } from './harness.ts';
 
-const setup = useFaultServer();
+const setup = useTestServer();
 
 function gaps(hits: Hit[]): number[] {
   const starts = hits.map((hit) => hit.startedAt).sort((a, b) => a - b);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { USER_AGENT } from '../../src/http/client.ts';
-import { resetMidBody, respond, sequence } from '../helpers/fault-server.ts';
-import { ARRIVAL_SLACK_MS, failureOf, useFaultServer } from './harness.ts';
+import { resetMidBody, respond, sequence } from '../helpers/server.ts';
+import { ARRIVAL_SLACK_MS, failureOf, useTestServer } from './harness.ts';
 
-const setup = useFaultServer();
+const setup = useTestServer();
 
 describe('posting to an API', () => {
   it('sends the JSON with its content type, our User-Agent, and the caller’s headers but never in place of ours', async () => {

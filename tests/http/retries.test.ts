@@ -2,10 +2,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { backoffMs, parseRetryAfter } from '../../src/http/retry.ts';
-import { resetMidBody, respond, sequence } from '../helpers/fault-server.ts';
-import { ARRIVAL_SLACK_MS, BOUND_MS, failureOf, timed, useFaultServer } from './harness.ts';
+import { resetMidBody, respond, sequence } from '../helpers/server.ts';
+import { ARRIVAL_SLACK_MS, BOUND_MS, failureOf, timed, useTestServer } from './harness.ts';
 
-const setup = useFaultServer();
+const setup = useTestServer();
 
 describe('retries', () => {
   it('retries a 503 after the Retry-After seconds it asked for, then reads the page', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { USER_AGENT } from '../../src/http/client.ts';
-import { respond } from '../helpers/fault-server.ts';
-import { ARRIVAL_SLACK_MS, BOUND_MS, failureOf, useFaultServer } from './harness.ts';
+import { respond } from '../helpers/server.ts';
+import { ARRIVAL_SLACK_MS, BOUND_MS, failureOf, useTestServer } from './harness.ts';
 
-const setup = useFaultServer();
+const setup = useTestServer();
 
 const robots = (text: string) => respond(200, text, { 'content-type': 'text/plain' });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { hang, respond, slow, trickle } from '../helpers/fault-server.ts';
-import { failureOf, useFaultServer } from './harness.ts';
+import { hang, respond, slow, trickle } from '../helpers/server.ts';
+import { failureOf, useTestServer } from './harness.ts';
 
-const setup = useFaultServer();
+const setup = useTestServer();
 
 /** undici checks its headers and body timeouts on a coarse clock, up to about a second late. */
 const UNDICI_SLACK_MS = 1200;

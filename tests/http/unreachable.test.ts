@@ -2,13 +2,13 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { HostUnreachable } from '../../src/errors.ts';
-import { hang } from '../helpers/fault-server.ts';
-import { BOUND_MS, failureOf, useFaultServer } from './harness.ts';
+import { hang } from '../helpers/server.ts';
+import { BOUND_MS, failureOf, useTestServer } from './harness.ts';
 
 // A host that cannot be reached is said as that, with the cause, whatever was being fetched:
 // robots.txt is asked for first, and its failing is not the story.
 
-const setup = useFaultServer(1);
+const setup = useTestServer(1);
 
 /** A loopback port with nothing listening on it. */
 async function closedPort(): Promise<number> {

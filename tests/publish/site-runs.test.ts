@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventPageRuns, renderSite } from '../../src/publish/render.ts';
-import { writeFeedsAndData } from '../../src/publish/outputs.ts';
+import { writeFeedsAndData } from '../../src/publish/feeds.ts';
 import { buildView, type SiteView } from '../../src/publish/view/index.ts';
 import { NOW, snapshot, site } from '../site/snapshot.ts';
 import { read, siteFiles } from '../site/files.ts';

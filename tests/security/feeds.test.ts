@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedGroup } from '../helpers/builders.ts';
-import { writeFeedsAndData } from '../../src/publish/outputs.ts';
+import { writeFeedsAndData } from '../../src/publish/feeds.ts';
 import { buildView, type SiteView } from '../../src/publish/view/index.ts';
 import { plainText, plainTextToHtml } from '../../src/text/sanitize.ts';
 import { parseICalendar } from '../../src/sources/ical/index.ts';

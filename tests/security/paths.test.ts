@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFeedsAndData } from '../../src/publish/outputs.ts';
+import { writeFeedsAndData } from '../../src/publish/feeds.ts';
 import { renderSite } from '../../src/publish/render.ts';
 import { tagRefs, tagSlug } from '../../src/publish/view/tag-refs.ts';
 import { buildView } from '../../src/publish/view/index.ts';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { buildView } from '../../src/publish/view/index.ts';
 import { renderSite } from '../../src/publish/render.ts';
-import { writeFeedsAndData } from '../../src/publish/outputs.ts';
+import { writeFeedsAndData } from '../../src/publish/feeds.ts';
 import { sanitizedEvent } from '../../src/store/snapshot.ts';
 import { EVENTS, GROUPS, HOSTILE_TITLE, LONG_UNICODE_TITLE, NOW, buildSite, event, site, type BuiltSite } from './snapshot.ts';
 import { feedEvents, htmlPages, jsonLdOf, page, read, resolveLink, siteFiles, summaries } from './files.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildView, type ListedSnapshot, type SiteView } from '../../src/publish/view/index.ts';
 import { renderSite } from '../../src/publish/render.ts';
-import { writeFeedsAndData } from '../../src/publish/outputs.ts';
+import { writeFeedsAndData } from '../../src/publish/feeds.ts';
 import type { StoredGroup, ListedEvent } from '../../src/types.ts';
 import type { SiteConfig } from '../../src/config/schema.ts';
 import type { SourceHealth } from '../../src/store/health.ts';

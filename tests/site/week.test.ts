@@ -4,8 +4,9 @@ import { dirname, join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSite } from '../../src/publish/render.ts';
-import { writeFeedsAndData } from '../../src/publish/outputs.ts';
+import { writeFeedsAndData } from '../../src/publish/feeds.ts';
 import { buildView } from '../../src/publish/view/index.ts';
+import { DAY_MS } from '../../src/time.ts';
 import { GROUPS, HOSTILE_TITLE, NOW, buildSite, site, type BuiltSite } from './snapshot.ts';
 import { emailDigests, page, read, siteFiles } from './files.ts';
 
@@ -16,7 +17,6 @@ import { emailDigests, page, read, siteFiles } from './files.ts';
 const SITE = 'https://spokanetech.example';
 const THIS_WEEK = 'week/2026-W48/';
 const NEXT_WEEK = 'week/2026-W49/';
-const DAY = 24 * 3600_000;
 
 let built: BuiltSite;
 /** The same site built the next morning, still in the same weeks. */
@@ -25,7 +25,9 @@ let nextDay: BuiltSite;
 let empty: BuiltSite;
 
 beforeAll(async () => {
-  [built, nextDay] = await Promise.all([buildSite(SITE, { search: false }), buildSite(SITE, { search: false, now: new Date(NOW.getTime() + DAY) })]);
+  // One build at a time: Eleventy runs in this process, from the package's folder.
+  built = await buildSite(SITE, { search: false });
+  nextDay = await buildSite(SITE, { search: false, now: new Date(NOW.getTime() + DAY_MS) });
   const view = buildView({ events: [], groups: GROUPS, sources: [] }, site('https://someone.github.io/spokane-tech/'), NOW);
   const dir = join(mkdtempSync(join(tmpdir(), 'spokane-tech-site-')), 'out');
   await renderSite(view, dir, (staging) => writeFeedsAndData(staging, view, NOW), { search: false });

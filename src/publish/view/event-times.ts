@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../../types.ts';
-import { addDays, daysBetween, localDay, zonedIso } from '../../time.ts';
+import { addDays, daysBetween, localDay, zonedIso, DAY_MS } from '../../time.ts';
 import { dateBlock, dateLabel, dayLabelFrom, durationWords, localParts, shortDateLabel, zoneLongName, type DateBlock } from './date-labels.ts';
 
 // When an event happens, as the pages show it: in the site's time zone, in the words each page
@@ -62,7 +62,6 @@ export interface EventTimes {
 export type TimeRange = Pick<StoredEvent, 'allDay' | 'start' | 'end'>;
 
 const MAX_DAYS_SPANNED = 62;
-const DAY_MS = 24 * 3600 * 1000;
 
 /** An event's times in the site's `zone`; `today` (local, `YYYY-MM-DD`) says which year goes without saying. */
 export function eventTimes(event: TimeRange & Pick<StoredEvent, 'timezone'>, zone: string, today: string): EventTimes {

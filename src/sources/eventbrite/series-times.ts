@@ -1,4 +1,4 @@
-import { addMinutes, DEFAULT_DURATION_MINUTES, parseDateTime } from '../../time.ts';
+import { addMinutes, DEFAULT_DURATION_MINUTES, parseDateTime, DAY_MS } from '../../time.ts';
 import type { SourceEvent } from '../../types.ts';
 import type { Warn } from '../adapter.ts';
 import { endOrEstimate } from '../event-fields.ts';
@@ -7,7 +7,6 @@ import { endOrEstimate } from '../event-fields.ts';
 // last, in its organizer page's listing and in its JSON-LD alike. Such a listing is read as its
 // first occurrence: a weekly meeting must not show as a months-long event.
 
-const DAY_MS = 86_400_000;
 
 // A weekly series collapsed into one listing spans more than a week; a real single event (a
 // conference, a hackathon weekend) does not. A listing Eventbrite marks as a series parent

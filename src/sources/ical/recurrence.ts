@@ -5,6 +5,7 @@ import { allowedByRule } from './rule-filter.ts';
 import { MAX_STEPS } from './rules.ts';
 import { MAX_LISTED_DATES } from './series-repair.ts';
 import type { Series } from './series.ts';
+import { DAY_MS } from '../../time.ts';
 
 // Recurring series expanded to their instances by ical.js, within bounds: a window of days
 // around the run's day, a number of instances, occurrences stepped through per series, and time
@@ -12,7 +13,6 @@ import type { Series } from './series.ts';
 
 const PAST_DAYS = 90;
 const FUTURE_DAYS = 200;
-const DAY_MS = 86_400_000;
 
 // ical.js steps through a series from its DTSTART, one occurrence at a time, each step costing
 // up to a millisecond for a rule that rarely matches: one hostile series could hold up the run.
