@@ -71,8 +71,10 @@ export interface DigestOptions {
 export function weekDigest(week: IsoWeek, events: ListedEvent[], site: DigestSite, groupName: (groupId: string) => string, options: DigestOptions = {}): WeekDigest {
   const zone = site.timezone;
   const first = options.from !== undefined && options.from > week.monday ? options.from : week.monday;
+  // No zone is a whole day off UTC: an event whose UTC day is further out cannot be in the week.
+  const [earliest, latest] = [addDays(first, -1), addDays(week.sunday, 1)];
   const inWeek = events
-    .filter((event) => !event.removed)
+    .filter((event) => !event.removed && event.start.slice(0, 10) >= earliest && event.start.slice(0, 10) <= latest)
     .map((event) => ({ event, day: event.allDay ? event.start : localDay(event.start, zone) }))
     .filter(({ day }) => day >= first && day <= week.sunday)
     // Soonest first, an all-day event before the timed ones of its day, as in the site's lists.

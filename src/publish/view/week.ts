@@ -19,7 +19,7 @@ export interface WeekView {
   title: string;
   /** "Spokane Tech: the week of November 23 – 29, 2026": what the week is called away from the site (its files, its feed entry). */
   fileTitle: string;
-  /** "12 events from 8 groups" */
+  /** "12 events from 8 groups", or "No events listed yet". */
   countLabel: string;
   description: string;
   /** The digest's days, their events as the site's lists show them. */
@@ -60,7 +60,7 @@ export function weekDigests(events: EventView[], context: ViewContext, siteTitle
     return digest ? { path: digest.path, name: NAMES[index]!, label: digest.label } : null;
   };
   const weeks = digests.map((digest, index): WeekView => {
-    const countLabel = `${count(digest.eventCount, 'event')} from ${count(digest.groupCount, 'group')}`;
+    const countLabel = digest.eventCount ? `${count(digest.eventCount, 'event')} from ${count(digest.groupCount, 'group')}` : 'No events listed yet';
     return {
       digest,
       name: NAMES[index]!,
