@@ -6,6 +6,7 @@ import eventPagesOnly from './site/_config/event-pages-only.js';
 import feed from './site/_config/feed.js';
 import filters from './site/_config/filters.js';
 import tidy from './site/_config/tidy.js';
+import weekFeed from './site/_config/week-feed.js';
 
 // The site's data is one global, `view`: everything the pages show, computed from the store by
 // src/publish/view and added to Eleventy's data by `spokane-tech build`, which runs Eleventy
@@ -25,6 +26,7 @@ export default function (eleventyConfig) {
   }
   eleventyConfig.addPlugin(collections);
   eleventyConfig.addPlugin(feedPlugin, feed);
+  eleventyConfig.addPlugin(feedPlugin, weekFeed);
   eleventyConfig.addPlugin(css);
   eleventyConfig.addPassthroughCopy({ 'site/assets': 'assets', 'site/schema': 'schema' });
 }

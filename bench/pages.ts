@@ -12,7 +12,7 @@ import { median, optionValue, printTable } from './shared.ts';
 
 // `npm run bench:pages [-- --events 1000 --runs 3]`: a site built by `spokane-tech build` from a
 // generated store, served gzipped on loopback, and for its home page, the next upcoming event's
-// page, the busiest group's page and the current month's calendar: the bytes sent for the page
+// page, the busiest group's page, the current month's calendar and this week's digest: the bytes sent for the page
 // and everything it loads before images (gzip, as GitHub Pages sends it), the number of those
 // requests (every one the page makes but images, favicon included, and any off the site), the
 // images apart (the events' and groups' pictures, which live on the platforms' hosts: answered
@@ -151,7 +151,10 @@ function pagesToMeasure(siteDir: string): Record<string, string> {
   // the month in UTC, which differs for a few hours at every month's end.
   const month = /<a class="nav-link" href="([^"]+)"[^>]*>Calendar<\/a>/.exec(readFileSync(join(siteDir, 'index.html'), 'utf8'))?.[1];
   if (!month) throw new Error('the home page has no Calendar link');
-  return { home: '/', event: new URL(upcoming.page).pathname, group: new URL(busiest.page).pathname, month };
+  // This week's digest, as the home page links it: every event of the week on one page.
+  const week = /href="([^"]*\/week\/\d{4}-W\d{2}\/)"/.exec(readFileSync(join(siteDir, 'index.html'), 'utf8'))?.[1];
+  if (!week) throw new Error('the home page has no link to this week’s digest');
+  return { home: '/', event: new URL(upcoming.page).pathname, group: new URL(busiest.page).pathname, month, week };
 }
 
 async function measure(browser: Browser, url: string, origin: string, siteDir: string): Promise<Measure> {

@@ -82,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(config())
     .addOption(db())
     .addOption(data())
+    .option('--site-url <url>', "link the pages of the site published at this URL instead of sources.yaml's site.url")
     .option('--dry-run', 'print exactly what would be posted, and post nothing')
     .action(action(() => import('./commands/announce.ts')));
 

@@ -1,4 +1,5 @@
-// Collections beyond Eleventy's own: the event pages the Atom feed announces.
+// Collections beyond Eleventy's own: the event pages the Atom feed announces, and the weeks'
+// digests the feed of digests holds.
 
 /** @param {import('@11ty/eleventy').UserConfig} eleventyConfig */
 export default function (eleventyConfig) {
@@ -17,4 +18,20 @@ export default function (eleventyConfig) {
       .sort((a, b) => (rank.get(b.data.event.id) ?? 0) - (rank.get(a.data.event.id) ?? 0))
       .map((page) => Object.create(page, { date: { value: new Date(page.data.event.lastChanged), enumerable: true } }));
   });
+
+  /**
+   * The weeks' digests, earliest week first (the feed plugin reverses it): each the e-mail's
+   * page, whose content (without its layout) is the digest, standing for the week's own page and
+   * dated by the week's start, so that its entry keeps its id and date from one build to the next.
+   */
+  eleventyConfig.addCollection('weekDigests', (collectionApi) =>
+    collectionApi
+      .getFilteredByTag('weekDigestEmail')
+      .map((page) => {
+        /** @type {import('../../src/publish/view/week.ts').WeekView} */
+        const week = page.data.week;
+        return Object.create(page, { url: { value: week.digest.path, enumerable: true }, date: { value: new Date(week.startsAt), enumerable: true } });
+      })
+      .sort((a, b) => a.date - b.date),
+  );
 }

@@ -1,8 +1,10 @@
+import type { WeekDigest } from '../publish/week-digest.ts';
 import type { EventStatus } from '../types.ts';
 
 // What `spokane-tech announce` posts, before any platform shapes it: an event newly listed, a
-// change of its time or place, its cancellation, or the week's digest. Every announcement has a
-// key that names what it says, so that it is posted once per channel, ever.
+// change of its time or place, its cancellation, or the week's digest (the same digest as the
+// week's page on the site). Every announcement has a key that names what it says, so that it is
+// posted once per channel, ever.
 
 /** An event, as an announcement shows it: all of it already in words, in the site's time zone. */
 export interface AnnouncedEvent {
@@ -26,18 +28,6 @@ export type Announcement =
   | { kind: 'changed'; key: string; event: AnnouncedEvent; what: 'time' | 'place' | 'time and place'; was: string }
   | { kind: 'cancelled'; key: string; event: AnnouncedEvent }
   | { kind: 'digest'; key: string; digest: WeekDigest };
-
-export interface WeekDigest {
-  /** `2026-W50` */
-  week: string;
-  /** "Dec 7 – 13" */
-  label: string;
-  /** The week's page on this site. */
-  pageUrl: string;
-  days: { label: string; events: { time: string; title: string; groupName: string; pageUrl: string; cancelled: boolean }[] }[];
-  eventCount: number;
-  groupCount: number;
-}
 
 export const announcementKeys = {
   new: (eventId: string) => `new:${eventId}`,

@@ -1,20 +1,20 @@
 import type { SiteConfig } from '../config/schema.ts';
-import { absoluteUrl, eventPath, weekPath } from '../publish/site-paths.ts';
-import { shortDateLabel } from '../publish/view/date-labels.ts';
+import { absoluteUrl, eventPagePath } from '../publish/site-paths.ts';
 import { eventTimes } from '../publish/view/event-times.ts';
 import { eventPlace } from '../publish/view/place.ts';
-import { isoWeekOf, localDay } from '../time.ts';
+import { weekDigest } from '../publish/week-digest.ts';
+import { localDay } from '../time.ts';
 import type { ListedEvent, StoredGroup } from '../types.ts';
 import type { Describe } from './plan.ts';
 
 // Events and weeks in the words the site itself uses for them (its time labels, its place
-// labels, its pages' addresses), so a post and the page it links to never disagree.
+// labels, its pages' addresses, its week digests), so a post and the page it links to never
+// disagree.
 
 export function describer(site: Pick<SiteConfig, 'url' | 'timezone'>, groups: StoredGroup[], now: Date): Describe {
   const zone = site.timezone;
   const today = localDay(now.toISOString(), zone);
   const groupName = (id: string) => groups.find((g) => g.id === id)?.name ?? id;
-  const pageUrl = (event: ListedEvent) => absoluteUrl(site.url, eventPath(event.slug));
   return {
     event(event) {
       return {
@@ -27,7 +27,7 @@ export function describer(site: Pick<SiteConfig, 'url' | 'timezone'>, groups: St
         groupName: groupName(event.groupId),
         place: eventPlace(event).placeLabel,
         status: event.status,
-        pageUrl: pageUrl(event),
+        pageUrl: absoluteUrl(site.url, eventPagePath(event)),
       };
     },
     previous(event, since) {
@@ -39,30 +39,8 @@ export function describer(site: Pick<SiteConfig, 'url' | 'timezone'>, groups: St
       if (previous.attendance !== undefined || previous.venue !== undefined) parts.push(eventPlace(times).placeLabel);
       return parts.join('; ');
     },
-    week(week, events) {
-      const { monday, sunday } = isoWeekOf(today);
-      const byDay = new Map<string, ListedEvent[]>();
-      for (const event of events) {
-        const day = event.allDay ? event.start : localDay(event.start, zone);
-        byDay.set(day, [...(byDay.get(day) ?? []), event]);
-      }
-      return {
-        week,
-        label: `${shortDateLabel(monday).replace(/^\w+, /, '')} – ${shortDateLabel(sunday).replace(/^\w+, /, '')}`,
-        pageUrl: absoluteUrl(site.url, weekPath(week)),
-        days: [...byDay].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, list]) => ({
-          label: shortDateLabel(day),
-          events: list.map((event) => ({
-            time: eventTimes(event, zone, today).startTimeLabel,
-            title: event.title,
-            groupName: groupName(event.groupId),
-            pageUrl: pageUrl(event),
-            cancelled: event.status === 'cancelled',
-          })),
-        })),
-        eventCount: events.length,
-        groupCount: new Set(events.map((e) => e.groupId)).size,
-      };
+    week(week, events, from) {
+      return weekDigest(week, events, site, groupName, { from });
     },
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Config } from '../config/schema.ts';
 import type { PoliteHttpClient } from '../http/client.ts';
-import { mergeDuplicates } from '../publish/duplicates.ts';
+import { listedEvents } from '../publish/listed-events.ts';
 import { readAnnouncementHistory, recordChannelStart, recordPost } from '../store/announcements.ts';
 import { openStore, type Db } from '../store/db.ts';
 import { restoreIfMissing } from '../store/restore.ts';
@@ -47,7 +47,7 @@ export async function announce(options: AnnounceOptions): Promise<AnnounceReport
   const db = openStore(options.dbPath);
   try {
     const snapshot = readSnapshot(db, options.config);
-    const events = mergeDuplicates(snapshot.events, options.config.duplicates);
+    const { events } = listedEvents(snapshot.events, options.config);
     const describe = describer(options.config.site, snapshot.groups, now);
     const lines: string[] = [];
     let failed = false;

@@ -1,7 +1,8 @@
 import type { AnnounceConfig, Weekday } from '../config/announce-schema.ts';
 import { WEEKDAYS } from '../config/announce-schema.ts';
 import type { Channel, PostRecord } from '../store/announcements.ts';
-import { isoWeekday, isoWeekOf, localDay, DAY_MS } from '../time.ts';
+import type { WeekDigest } from '../publish/week-digest.ts';
+import { DAY_MS, isoWeekday, isoWeekOf, localDay, type IsoWeek } from '../time.ts';
 import type { ListedEvent } from '../types.ts';
 import { announcementKeys, isAboutEvent, type Announcement } from './announcement.ts';
 
@@ -26,7 +27,8 @@ export interface Describe {
   event(event: ListedEvent): Extract<Announcement, { kind: 'new' }>['event'];
   /** "Thu, Dec 3, 6:00 – 8:00 PM PST; IntelliTect": the time and place an event had before a change. */
   previous(event: ListedEvent, since: string): string;
-  week(week: string, events: ListedEvent[]): Extract<Announcement, { kind: 'digest' }>['digest'];
+  /** The digest of `week` from the day `from` on: the events of `events` that start on those days. */
+  week(week: IsoWeek, events: ListedEvent[], from: string): WeekDigest;
 }
 
 export interface Plan {
@@ -94,7 +96,7 @@ function changeSince(event: ListedEvent, since: string): 'time' | 'place' | 'tim
 
 /**
  * The week's digest, on the configured day or, if no run posted it then, on the next run of the
- * same week: its events from today to Sunday.
+ * same week: its upcoming events from today to Sunday. A week with none gets no digest.
  */
 function dueDigest(input: PlanInput, posted: Map<string, string>, upcoming: ListedEvent[]): Announcement[] {
   const today = localDay(input.now.toISOString(), input.zone);
@@ -102,12 +104,9 @@ function dueDigest(input: PlanInput, posted: Map<string, string>, upcoming: List
   const week = isoWeekOf(today);
   const key = announcementKeys.digest(week.id);
   if (posted.has(key)) return [];
-  const days = upcoming.filter((e) => {
-    const day = e.allDay ? e.start : localDay(e.start, input.zone);
-    return day <= week.sunday;
-  });
-  if (days.length === 0) return [];
-  return [{ kind: 'digest', key, digest: input.describe.week(week.id, days) }];
+  const digest = input.describe.week(week, upcoming, today);
+  if (digest.eventCount === 0) return [];
+  return [{ kind: 'digest', key, digest }];
 }
 
 function weekdayNumber(day: Weekday): number {

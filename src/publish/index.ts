@@ -8,8 +8,7 @@ import { restoreIfMissing } from '../store/restore.ts';
 import { buildView, type SiteView } from './view/index.ts';
 import { renderSite, serveSite } from './render.ts';
 import { writeFeedsAndData } from './feeds.ts';
-import { mergeDuplicates } from './duplicates.ts';
-import { applyCorrections } from './corrections.ts';
+import { listedEvents } from './listed-events.ts';
 import type { Correction } from '../config/corrections-schema.ts';
 import { timed } from './timings.ts';
 
@@ -56,7 +55,7 @@ function prepare(options: BuildOptions, now: Date): { view: SiteView; summary: B
 
   let stale: Correction[] = [];
   const view = timed('view', () => {
-    const corrected = applyCorrections(mergeDuplicates(snapshot.events, options.config.duplicates), options.config.corrections);
+    const corrected = listedEvents(snapshot.events, options.config);
     stale = corrected.stale;
     return buildView({ ...snapshot, events: corrected.events }, options.config.site, now);
   });

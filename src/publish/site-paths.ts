@@ -26,6 +26,11 @@ export function eventPath(slug: string): string {
   return `/events/${encodeURIComponent(slug)}/`;
 }
 
+/** The page of a stored event, whose slug may not be safe yet (see safeSlug). */
+export function eventPagePath(event: { slug: string; id: string }): string {
+  return eventPath(safeSlug(event.slug, event.id));
+}
+
 /** An event's own calendar file, for "add to calendar": beside its page. */
 export function eventIcsPath(slug: string): string {
   return `${eventPath(slug)}event.ics`;

@@ -73,7 +73,7 @@ describe('announcing to Discord, Mastodon and Bluesky', () => {
     expect(discord).toHaveLength(2);
     expect(discord[0]!.path).toBe(`POST /api/webhooks/1234/${SECRETS.discordToken}?wait=true`);
     const [digest, event] = fake.discordMessages as { embeds: { title: string; url: string; timestamp?: string; fields?: { name: string; value: string }[] }[] }[];
-    expect(digest!.embeds[0]!.title).toMatch(/^This week on Spokane Tech \(Dec 7 – Dec 13\): 1 event from 1 group\.$/);
+    expect(digest!.embeds[0]!.title).toMatch(/^This week on Spokane Tech \(Dec 7 – 13\): 1 event from 1 group\.$/);
     expect(event!.embeds[0]).toMatchObject({ title: 'Python Night: Async & You', timestamp: '2026-12-11T02:00:00Z' });
     expect(event!.embeds[0]!.url).toMatch(/^https:\/\/spokanetech\.example\/events\/2026-12-10-python-night-async-you-[0-9a-f]+\/$/);
     expect(event!.embeds[0]!.fields).toContainEqual({ name: 'When', value: '<t:1796954400:F> (<t:1796954400:R>)', inline: false });
@@ -86,6 +86,18 @@ describe('announcing to Discord, Mastodon and Bluesky', () => {
     expect(records).toHaveLength(2);
     expect(records[1]!.text).toMatch(/^New: Python Night: Async & You\n/);
     expect(report.lines).toContain('bluesky: posted “Python Night: Async & You” (new:' + report.lines.find((l) => l.startsWith('bluesky: posted “'))!.split('(new:')[1]);
+  });
+
+  it('announces nothing the site hides: an event a correction in sources.yaml hides is neither posted nor in the digest', async () => {
+    const { fetched, run, config } = setup();
+    fetched([talk(), talk({ sourceEventId: 'spam', title: 'Crypto Riches Seminar', url: 'https://www.meetup.com/python-spokane/events/666/' })], new Date(NOW.getTime() - HOUR));
+    config.corrections = [{ event: 'https://www.meetup.com/python-spokane/events/666/', reason: 'not a tech event', hide: true, override: {} }];
+    const report = await run();
+    expect(report.failed).toBe(false);
+    expect(report.lines.join('\n')).not.toContain('Crypto Riches');
+    const [digest] = fake.discordMessages as { embeds: { title: string; description: string }[] }[];
+    expect(digest!.embeds[0]!.title).toMatch(/: 1 event from 1 group\.$/);
+    expect(digest!.embeds[0]!.description).not.toContain('Crypto');
   });
 
   it('posts nothing twice, and tells of a time change and then a cancellation of an event it announced, once each', async () => {

@@ -104,6 +104,17 @@ describe('spokane-tech announce', () => {
     expect(readFileSync(summary, 'utf8')).toContain('### Announcements');
   });
 
+  it('links the pages of the site where the build published it, with --site-url', async () => {
+    setup();
+    const result = await runCli(args('--site-url', 'https://someone.github.io/spokane-tech'), { env: env() });
+    expect(result.code).toBe(0);
+    const links = fake.blueskyRecords().map((r) => r.facets?.[0]?.features[0]?.uri);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link).toMatch(/^https:\/\/someone\.github\.io\/spokane-tech\/(events|week)\//);
+    expect(fake.mastodonStatuses().map((s) => s.status).join('\n')).not.toContain('spokanetech.example');
+    expect((await runCli(args('--site-url', 'ftp://x.example'), { env: env() })).code).toBe(2);
+  });
+
   it('says there is nothing to do without an announce section', async () => {
     setup('');
     const result = await runCli(args(), { env: env() });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnouncedEvent, Announcement, WeekDigest } from '../../src/announce/announcement.ts';
+import type { AnnouncedEvent, Announcement } from '../../src/announce/announcement.ts';
 import { blueskyPost, BLUESKY_MAX_GRAPHEMES } from '../../src/announce/compose/bluesky.ts';
 import { discordMessage } from '../../src/announce/compose/discord.ts';
 import { mastodonStatus, MASTODON_MAX_CHARS } from '../../src/announce/compose/mastodon.ts';
 import { cutGraphemes, graphemeCount, mastodonLength, utf8Offset } from '../../src/announce/compose/text.ts';
+import type { WeekDigest } from '../../src/publish/week-digest.ts';
 
 const PAGE = 'https://spokanetech.example/events/2026-12-03-python-night-abc123/';
 const event = (overrides: Partial<AnnouncedEvent> = {}): AnnouncedEvent => ({
@@ -100,11 +101,25 @@ describe('a Discord message', () => {
 describe('the week’s digest', () => {
   const digest: WeekDigest = {
     week: '2026-W50',
+    monday: '2026-12-07',
+    sunday: '2026-12-13',
     label: 'Dec 7 – 13',
+    longLabel: 'December 7 – 13, 2026',
+    path: '/week/2026-W50/',
     pageUrl: 'https://spokanetech.example/week/2026-W50/',
     days: Array.from({ length: 7 }, (_, d) => ({
-      label: `Day ${d + 1}`,
-      events: Array.from({ length: 6 }, (_, i) => ({ time: '6:00 PM', title: `Event ${d}-${i} ${FAMILY}`, groupName: 'Group', pageUrl: `https://spokanetech.example/events/e${d}${i}/`, cancelled: false })),
+      day: `2026-12-${String(7 + d).padStart(2, '0')}`,
+      label: `Day ${d + 1} in full`,
+      shortLabel: `Day ${d + 1}`,
+      events: Array.from({ length: 6 }, (_, i) => ({
+        id: `e${d}${i}`,
+        time: '6:00 PM',
+        title: `Event ${d}-${i} ${FAMILY}`,
+        groupName: 'Group',
+        place: 'Online',
+        status: d === 0 && i === 0 ? ('cancelled' as const) : ('scheduled' as const),
+        pageUrl: `https://spokanetech.example/events/e${d}${i}/`,
+      })),
     })),
     eventCount: 42,
     groupCount: 9,
@@ -124,5 +139,11 @@ describe('the week’s digest', () => {
     const embed = discordMessage(announcement, 'Spokane Tech').embeds[0]!;
     expect(embed.description!.length).toBeLessThanOrEqual(4096);
     expect(embed.description).toContain('**Day 1**');
+  });
+
+  it('marks a cancelled event as cancelled on every platform', () => {
+    expect(mastodonStatus(announcement, 'Spokane Tech')).toContain('6:00 PM (cancelled) Event 0-0');
+    expect(blueskyPost(announcement, 'Spokane Tech', new Date()).text).toContain('6:00 PM (cancelled) Event 0-0');
+    expect(discordMessage(announcement, 'Spokane Tech').embeds[0]!.description).toContain('~~[Event 0\\-0');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planAnnouncements, type Describe, type PlanInput } from '../../src/announce/plan.ts';
+import { weekDigest } from '../../src/publish/week-digest.ts';
 import type { PostRecord } from '../../src/store/announcements.ts';
 import type { ListedEvent } from '../../src/types.ts';
 import { listedEvent } from '../helpers/builders.ts';
@@ -10,7 +11,7 @@ const ZONE = 'America/Los_Angeles';
 const describeStub: Describe = {
   event: (e) => ({ id: e.id, title: e.title, when: e.start, startsAt: e.start, allDay: e.allDay, groupName: e.groupId, place: 'Here', status: e.status, pageUrl: `https://x.example/${e.id}/` }),
   previous: (e) => `before ${e.id}`,
-  week: (week, events) => ({ week, label: week, pageUrl: `https://x.example/week/${week}/`, days: [], eventCount: events.length, groupCount: 1 }),
+  week: (week, events, from) => weekDigest(week, events, { url: 'https://x.example', timezone: ZONE }, (id) => id, { from }),
 };
 
 /** An event a few days ahead, first seen this morning. */

@@ -215,6 +215,8 @@ describeInBrowser('the site in a real browser', () => {
       'tags/security/',
       'calendar/2026-12/',
       'sources/',
+      'week/2026-W49/',
+      'week/2026-W49/digest.html',
     ];
     const report: string[] = [];
     for (const path of pages) {

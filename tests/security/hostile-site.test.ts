@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
 import ICAL from 'ical.js';
+import { marked } from 'marked';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
 import { startServer } from '../helpers/server.ts';
-import { htmlPages, read, siteFiles } from '../site/files.ts';
+import { emailDigests, htmlPages, read, siteFiles } from '../site/files.ts';
 import {
   EVENTS_PER_PLATFORM,
   HOSTILE_TAGS,
@@ -36,6 +37,8 @@ let dir: string;
 let out: string;
 let fetchResults: { groupId: string; outcome: string; found: number; message: string | null }[] = [];
 let pages: string[];
+/** The weeks' digests as e-mails: documents for mail clients beside the pages, as hostile-proof as they. */
+let emails: string[];
 
 interface PublicEvent {
   id: string;
@@ -68,6 +71,7 @@ beforeAll(async () => {
   const build = await runCli(['build', ...common, '--out', out]);
   if (build.code !== 0) throw new Error(`build exited ${build.code}: ${build.stderr}`);
   pages = htmlPages(out);
+  emails = emailDigests(out);
   publicEvents = JSON.parse(read(out, 'events.json')) as PublicEvent[];
 }, 240_000);
 
@@ -120,15 +124,16 @@ describe('hostile titles, venues, group names and descriptions from every platfo
     expect(pages.some((p) => /^calendar\/\d{4}-\d{2}\/index\.html$/.test(p))).toBe(true);
   });
 
-  it('lets no payload become markup on any page: no foreign elements, no on* attributes, no javascript: or data: URLs', () => {
-    const problems = pages.flatMap((path) =>
+  it('lets no payload become markup on any page or e-mail digest: no foreign elements, no on* attributes, no javascript: or data: URLs', () => {
+    expect(emails).toHaveLength(2);
+    const problems = [...pages, ...emails].flatMap((path) =>
       findDangerousMarkup(read(out, path), { allowElement: siteOwn, allowUrl: siteUrl }).map((f) => `${path}: ${f.what} near ${f.near}`),
     );
     expect(problems).toEqual([]);
   });
 
   it('writes no <script other than the site’s own scripts and its JSON-LD, even as raw text', () => {
-    const problems = pages.flatMap((path) => {
+    const problems = [...pages, ...emails].flatMap((path) => {
       const html = read(out, path);
       const own = cheerio.load(html)('script').toArray().filter((el) => siteOwn(el as never)).length;
       const raw = rawScriptTags(html);
@@ -203,6 +208,35 @@ describe('hostile titles, venues, group names and descriptions from every platfo
     expect(CSP).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
   });
 
+  it('lets the e-mail digests run nothing even when read on the site: their policy allows no script', () => {
+    for (const path of emails) {
+      const csp = cheerio.load(read(out, path))('meta[http-equiv="Content-Security-Policy"]').attr('content') ?? '';
+      expect(csp, path).toMatch(/^default-src 'none';/);
+      expect(csp, path).not.toMatch(/script-src|'unsafe-eval'/);
+    }
+  });
+
+  it('keeps every title, group name and venue plain text in the weeks’ Markdown digests, as a Markdown renderer reads them', () => {
+    const titles = new Map(publicEvents.map((event) => [event.page, event.title.replace(/\s+/g, ' ').trim()]));
+    const digests = siteFiles(out).filter((f) => /^week\/[^/]+\/digest\.md$/.test(f));
+    expect(digests).toHaveLength(2);
+    let listed = 0;
+    for (const path of digests) {
+      const html = marked.parse(read(out, path), { gfm: true, async: false });
+      expect(findDangerousMarkup(html), path).toEqual([]);
+      const $ = cheerio.load(html);
+      // Every link is one the digest makes itself: to the site, never one a title or venue made.
+      for (const link of $('a').toArray()) expect($(link).attr('href'), path).toMatch(new RegExp(`^${SITE}/`));
+      for (const item of $('li').toArray()) {
+        const links = $(item).find('a');
+        expect(links, `${path}: ${$(item).text()}`).toHaveLength(1);
+        expect(links.text(), path).toBe(titles.get(links.attr('href')!));
+        listed += 1;
+      }
+    }
+    expect(listed).toBeGreaterThan(0);
+  });
+
   it('has no inline script but JSON-LD: every other script element loads a file of the site', () => {
     for (const path of pages) {
       const $ = cheerio.load(read(out, path));
@@ -215,15 +249,17 @@ describe('hostile titles, venues, group names and descriptions from every platfo
     }
   });
 
-  it('keeps the machine-readable outputs well formed: events.json, groups.json, the Atom feed and the calendars', () => {
+  it('keeps the machine-readable outputs well formed: events.json, groups.json, the Atom feeds and the calendars', () => {
     expect(() => JSON.parse(read(out, 'groups.json'))).not.toThrow();
-    const atom = cheerio.load(read(out, 'feed.xml'), { xml: true });
-    expect(atom('entry').length).toBeGreaterThan(0);
-    for (const entry of atom('entry').toArray()) {
-      // Feed readers render the entry's HTML: it must be as harmless as the pages.
-      const content = atom(entry).find('content, summary').text();
-      expect(findDangerousMarkup(content)).toEqual([]);
-      expect(rawScriptTags(content)).toBe(0);
+    for (const file of ['feed.xml', 'week/feed.xml']) {
+      const atom = cheerio.load(read(out, file), { xml: true });
+      expect(atom('entry').length, file).toBeGreaterThan(0);
+      for (const entry of atom('entry').toArray()) {
+        // Feed readers render the entry's HTML: it must be as harmless as the pages.
+        const content = atom(entry).find('content, summary').text();
+        expect(findDangerousMarkup(content), file).toEqual([]);
+        expect(rawScriptTags(content), file).toBe(0);
+      }
     }
     const feed = new ICAL.Component(ICAL.parse(read(out, 'calendar.ics'))).getAllSubcomponents('vevent');
     expect(feed.length).toBeGreaterThan(0);

@@ -20,8 +20,17 @@ export function siteFiles(dir: string): string[] {
   return out.sort();
 }
 
+/** A week's digest as an e-mail: a document for mail clients, not a page of the site. */
+const EMAIL_DIGEST = /^week\/[^/]+\/digest\.html$/;
+
+/** The site's pages: every HTML file but the weeks' e-mail digests (see emailDigests). */
 export function htmlPages(dir: string): string[] {
-  return siteFiles(dir).filter((f) => f.endsWith('.html'));
+  return siteFiles(dir).filter((f) => f.endsWith('.html') && !EMAIL_DIGEST.test(f));
+}
+
+/** The weeks' digests as e-mails, `week/<yyyy>-W<ww>/digest.html`. */
+export function emailDigests(dir: string): string[] {
+  return siteFiles(dir).filter((f) => EMAIL_DIGEST.test(f));
 }
 
 export function read(dir: string, path: string): string {

@@ -289,10 +289,11 @@ export interface BuiltSite {
   view: SiteView;
 }
 
-/** Render the whole site, feeds and data files included, into a new temporary folder. */
-export async function buildSite(siteUrl = 'https://spokanetech.example', options: { search?: boolean; repository?: string | null } = {}): Promise<BuiltSite> {
-  const view = buildView(snapshot(), site(siteUrl, options.repository === undefined ? REPOSITORY : options.repository), NOW);
+/** Render the whole site, feeds and data files included, into a new temporary folder; built at NOW unless `now` says otherwise. */
+export async function buildSite(siteUrl = 'https://spokanetech.example', options: { search?: boolean; repository?: string | null; now?: Date } = {}): Promise<BuiltSite> {
+  const now = options.now ?? NOW;
+  const view = buildView(snapshot(), site(siteUrl, options.repository === undefined ? REPOSITORY : options.repository), now);
   const dir = join(mkdtempSync(join(tmpdir(), 'spokane-tech-site-')), 'out');
-  await renderSite(view, dir, (staging) => writeFeedsAndData(staging, view, NOW), options);
+  await renderSite(view, dir, (staging) => writeFeedsAndData(staging, view, now), options);
   return { dir, view };
 }

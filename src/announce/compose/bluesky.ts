@@ -1,4 +1,5 @@
-import type { Announcement, WeekDigest } from '../announcement.ts';
+import type { WeekDigest } from '../../publish/week-digest.ts';
+import type { Announcement } from '../announcement.ts';
 import { digestBody, digestHeading, eventDetails, headline, moreLine } from './lines.ts';
 import { cutGraphemes, graphemeCount, utf8Offset } from './text.ts';
 
@@ -50,7 +51,7 @@ function digestText(digest: WeekDigest, siteTitle: string): string {
   const { lines, left } = digestBody(
     digest,
     (label) => label,
-    (event) => `${event.time} ${cutGraphemes(event.title, 40)}`,
+    (event) => `${event.time} ${event.status === 'cancelled' ? '(cancelled) ' : ''}${cutGraphemes(event.title, 40)}`,
     (candidate) => graphemeCount(text(candidate)) <= BLUESKY_MAX_GRAPHEMES,
   );
   return text(left > 0 ? [...lines, moreLine(left)] : lines);

@@ -1,4 +1,5 @@
-import type { Announcement, AnnouncedEvent, WeekDigest } from '../announcement.ts';
+import type { WeekDigest } from '../../publish/week-digest.ts';
+import type { Announcement, AnnouncedEvent } from '../announcement.ts';
 import { digestBody, digestHeading, headline, moreLine } from './lines.ts';
 import { cutCodePoints } from './text.ts';
 
@@ -77,7 +78,7 @@ function digestEmbed(digest: WeekDigest, siteTitle: string): DiscordEmbed {
   const { lines, left } = digestBody(
     digest,
     (label) => `\n**${escaped(label, 100)}**`,
-    (event) => `\`${event.time}\` ${event.cancelled ? '~~' : ''}[${escaped(event.title, 100)}](${event.pageUrl})${event.cancelled ? '~~' : ''} · ${escaped(event.groupName, 80)}`,
+    (event) => `\`${event.time}\` ${event.status === 'cancelled' ? '~~' : ''}[${escaped(event.title, 100)}](${event.pageUrl})${event.status === 'cancelled' ? '~~' : ''} · ${escaped(event.groupName, 80)}`,
     (candidate) => [...candidate].join('\n').length <= DESCRIPTION_MAX - 100,
   );
   return {

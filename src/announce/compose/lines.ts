@@ -1,4 +1,5 @@
-import type { Announcement, WeekDigest } from '../announcement.ts';
+import type { DigestEvent, WeekDigest } from '../../publish/week-digest.ts';
+import type { Announcement } from '../announcement.ts';
 
 // The words of each announcement, the same on every platform; each platform only fits them to
 // its own limits and markup.
@@ -25,10 +26,8 @@ export function eventDetails(announcement: Exclude<Announcement, { kind: 'digest
   return lines;
 }
 
-export type DigestEvent = WeekDigest['days'][number]['events'][number];
-
 /**
- * The digest's lines, day by day (a day's heading, then a line per event), as many as `fits`
+ * The digest's lines, day by day (a day's short heading, then a line per event), as many as `fits`
  * allows with the "…and N more" line after them; `left` is how many events did not fit.
  */
 export function digestBody(
@@ -42,7 +41,7 @@ export function digestBody(
   for (const day of digest.days) {
     let headed = false;
     for (const event of day.events) {
-      const next = [...lines, ...(headed ? [] : [dayHeading(day.label)]), eventLine(event)];
+      const next = [...lines, ...(headed ? [] : [dayHeading(day.shortLabel)]), eventLine(event)];
       const left = digest.eventCount - shown - 1;
       if (!fits(left > 0 ? [...next, moreLine(left)] : next)) return { lines, left: digest.eventCount - shown };
       lines.splice(0, lines.length, ...next);

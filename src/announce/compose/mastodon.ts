@@ -1,4 +1,5 @@
-import type { Announcement, WeekDigest } from '../announcement.ts';
+import type { WeekDigest } from '../../publish/week-digest.ts';
+import type { Announcement } from '../announcement.ts';
 import { digestBody, digestHeading, eventDetails, headline, moreLine } from './lines.ts';
 import { cutCodePoints, mastodonLength } from './text.ts';
 
@@ -22,7 +23,7 @@ function digestStatus(digest: WeekDigest, siteTitle: string): string {
   const { lines, left } = digestBody(
     digest,
     (label) => `\n${label}`,
-    (event) => `${event.time} ${event.cancelled ? '(cancelled) ' : ''}${cutCodePoints(event.title, 60)} · ${cutCodePoints(event.groupName, 40)}`,
+    (event) => `${event.time} ${event.status === 'cancelled' ? '(cancelled) ' : ''}${cutCodePoints(event.title, 60)} · ${cutCodePoints(event.groupName, 40)}`,
     (candidate) => mastodonLength(text(candidate)) <= MASTODON_MAX_CHARS,
   );
   return text(left > 0 ? [...lines, moreLine(left)] : lines);

@@ -17,6 +17,7 @@ import { WEEKDAYS, buildMonths, monthPath, type DayLink, type MonthView } from '
 import type { RepositoryLinks } from './repository.ts';
 import { sourceHealthView, type SourceHealthView } from './source-health.ts';
 import { tagView, type TagView } from './tag.ts';
+import { weekDigests, type WeekDigests } from './week.ts';
 
 // What the templates read: the snapshot plus everything worth computing once in code rather
 // than in Nunjucks (local dates and times, labels, links, who is upcoming, how lists split
@@ -24,7 +25,7 @@ import { tagView, type TagView } from './tag.ts';
 // site's path prefix to them. URLs are absolute, for feeds, canonical links and calendar apps.
 //
 // Each page's part is built in a module of its own (event.ts, group.ts, tag.ts, home.ts,
-// lists.ts, month-grid.ts, source-health.ts); this one puts them together.
+// lists.ts, month-grid.ts, source-health.ts, week.ts); this one puts them together.
 
 /** The one global the templates read, as `view`. */
 export interface SiteView {
@@ -65,6 +66,8 @@ export interface SiteView {
   sources: SourceHealthView[];
   /** The feed of every event. */
   feed: FeedLinks;
+  /** This week's digest and the next's, their files and their feed. */
+  weekDigests: WeekDigests;
 }
 
 /** The snapshot with duplicates across sources already merged: what the view is built from. */
@@ -135,6 +138,7 @@ export function buildView(snapshot: ListedSnapshot, siteConfig: SiteConfig, now:
     tags,
     sources,
     feed: feedLinks(siteUrl, '/calendar.ics'),
+    weekDigests: weekDigests(events, context, site.title),
   };
 }
 

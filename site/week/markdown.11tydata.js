@@ -1,0 +1,5 @@
+/** @typedef {{ week: import('../../src/publish/view/week.ts').WeekView }} Data */
+
+export default {
+  permalink: (/** @type {Data} */ data) => data.week.markdownPath,
+};
