@@ -37,6 +37,8 @@ beforeAll(async () => {
   title: Spokane Tech Test
   url: https://events.example
   timezone: America/Los_Angeles
+announce:
+  discord:
 groups:
   - id: python-spokane
     name: Spokane Python User Group
@@ -52,12 +54,13 @@ afterAll(async () => {
 });
 
 describe('npm run nightly', () => {
-  it('fetches, builds the site into _site/, writes the export and says what the alarm would do', async () => {
+  it('fetches, builds the site into _site/, writes the export and says what the alarm and announce would do', async () => {
     const result = await nightly();
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/python-spokane\s+ical\s+ok\s+1\s+1/);
     expect(result.stdout).toContain('built _site');
     expect(result.stdout).toContain('no GITHUB_TOKEN');
+    expect(result.stdout).toMatch(/^discord: would post .*Python Night/m);
     expect(existsSync(join(dir, '_site', 'index.html'))).toBe(true);
     expect(existsSync(join(dir, 'data', 'events.json'))).toBe(true);
   });
