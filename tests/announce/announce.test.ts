@@ -130,6 +130,23 @@ describe('announcing to Discord, Mastodon and Bluesky', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
   });
 
+  it.each<['mastodon' | 'bluesky', () => Record<string, string>]>([
+    ['mastodon', () => ({ 'x-ratelimit-reset': new Date(Date.now() + 400).toISOString() })],
+    ['bluesky', () => ({ 'ratelimit-reset': String(Math.ceil((Date.now() + 400) / 1000)) })],
+  ])('waits for the rate limit to reset when %s says when it does, then posts', async (platform, resetHeaders) => {
+    const { fetched, run } = setup();
+    fetched([talk()], new Date(NOW.getTime() - HOUR));
+    const reset = resetHeaders();
+    const resetAt = platform === 'mastodon' ? Date.parse(Object.values(reset)[0]!) : Number(Object.values(reset)[0]) * 1000;
+    fake.script(platform, { status: 429, body: { error: 'Too many requests' }, headers: reset });
+    const report = await run();
+    expect(report.failed).toBe(false);
+    expect(postsTo(platform).length).toBeGreaterThanOrEqual(2);
+    // The retry went out once the limit had reset, not before.
+    const retry = fake.received.filter((r) => r.platform === platform).at(1)!;
+    expect(retry.at).toBeGreaterThanOrEqual(resetAt - 50);
+  });
+
   it('tries a post the server failed again on the next run, and posts on the other channels meanwhile', async () => {
     const { fetched, run } = setup();
     fetched([talk()], new Date(NOW.getTime() - HOUR));

@@ -28,6 +28,8 @@ export interface Received {
   path: string;
   headers: IncomingMessage['headers'];
   body: unknown;
+  /** Date.now() when it arrived. */
+  at: number;
 }
 
 export async function startFakePlatforms() {
@@ -55,7 +57,7 @@ export async function startFakePlatforms() {
       problem(`${url.pathname}: body is not JSON`);
     }
     const platform = url.pathname.startsWith('/api/webhooks/') ? 'discord' : url.pathname.startsWith('/api/v1/') ? 'mastodon' : 'bluesky';
-    received.push({ platform, path: `${request.method} ${url.pathname}${url.search}`, headers: request.headers, body });
+    received.push({ platform, path: `${request.method} ${url.pathname}${url.search}`, headers: request.headers, body, at: Date.now() });
     const next = scripted[platform]!.shift();
     if (next) return send(response, next.status, next.body, next.headers);
 
