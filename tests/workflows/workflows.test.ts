@@ -14,10 +14,17 @@ interface Step {
   name?: string;
   run?: string;
   uses?: string;
+  env?: Record<string, string>;
+}
+interface Job {
+  needs?: string | string[];
+  if?: string;
+  permissions?: Record<string, string>;
+  steps?: Step[];
 }
 interface Workflow {
   on: { push?: { paths?: string[] } };
-  jobs: Record<string, { steps?: Step[] }>;
+  jobs: Record<string, Job>;
 }
 
 const workflows = readdirSync(WORKFLOWS)
@@ -68,6 +75,23 @@ describe('the GitHub workflows', () => {
         expect(help.stdout, `${where}: spokane-tech ${command} ${flag}`).toMatch(new RegExp(`(^|[\\s,])${flag}(?=[\\s,=<[]|$)`, 'm'));
       }
     }
+  });
+
+  it('announce only once the site is published, with the three secrets and no other write than the record of what was posted', () => {
+    const { jobs } = workflows.find(({ file }) => file === 'nightly.yml')!.workflow;
+    const [name, job] = Object.entries(jobs).find(([, j]) => j.steps?.some((step) => step.run?.includes('spokane-tech announce')))!;
+    const deploy = Object.keys(jobs).find((id) => jobs[id]!.steps?.some((step) => step.uses?.startsWith('actions/deploy-pages')))!;
+    expect([job.needs].flat(), name).toContain(deploy);
+    expect(job.if).toContain(`needs.${deploy}.result == 'success'`);
+    expect(job.permissions).toEqual({ contents: 'write' });
+    const announce = job.steps!.find((step) => step.run?.includes('spokane-tech announce'))!;
+    expect(announce.env).toMatchObject({
+      DISCORD_WEBHOOK_URL: '${{ secrets.DISCORD_WEBHOOK_URL }}',
+      MASTODON_TOKEN: '${{ secrets.MASTODON_TOKEN }}',
+      BLUESKY_APP_PASSWORD: '${{ secrets.BLUESKY_APP_PASSWORD }}',
+    });
+    // The deploy never waits on the posts.
+    expect([jobs[deploy]!.needs].flat()).not.toContain(name);
   });
 
   it('never start the nightly run from its own commit of the export', () => {
