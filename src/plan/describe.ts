@@ -23,8 +23,16 @@ export function describeSlot(slot: Slot): string {
 
 /** Several slots of one group, in one phrase: "every Thursday morning and on the last Friday of the month, 6 PM". */
 export function describeSlots(slots: Slot[]): string {
-  const phrases = slots.map(describeSlot);
-  return phrases.length <= 2 ? phrases.join(' and ') : `${phrases.slice(0, -1).join(', ')} and ${phrases.at(-1)}`;
+  return joined(slots.map(describeSlot));
+}
+
+/**
+ * A group's habit in a sentence for its page, each slot with how sure we are: "Usually meets on
+ * the second Tuesday of the month, 6 PM (5 of the last 6 months)"; null for a group without one.
+ */
+export function usuallyMeets(slots: Slot[]): string | null {
+  if (slots.length === 0) return null;
+  return `Usually meets ${joined(slots.map((slot) => `${describeSlot(slot)} (${describeConfidence(slot)})`))}`;
 }
 
 /** How sure we are, in words: "5 of the last 6 months", "each of the last 3 months". */
@@ -40,6 +48,10 @@ export function clockTime(time: string): string {
   if (hours === 12 && minutes === 0) return 'noon';
   const hour = hours % 12 === 0 ? 12 : hours % 12;
   return `${hour}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''} ${hours < 12 ? 'AM' : 'PM'}`;
+}
+
+function joined(phrases: string[]): string {
+  return phrases.length <= 2 ? phrases.join(' and ') : `${phrases.slice(0, -1).join(', ')} and ${phrases.at(-1)}`;
 }
 
 function when(slot: Slot): string {
