@@ -12,7 +12,8 @@ import { median, optionValue, printTable } from './shared.ts';
 
 // `npm run bench:pages [-- --events 1000 --runs 3]`: a site built by `spokane-tech build` from a
 // generated store, served gzipped on loopback, and for its home page, the next upcoming event's
-// page, the busiest group's page and the current month's calendar: the bytes sent for the page
+// page, the busiest group's page, the current month's calendar and the plan of the next 120
+// nights: the bytes sent for the page
 // and everything it loads before images (gzip, as GitHub Pages sends it), the number of those
 // requests (every one the page makes but images, favicon included, and any off the site), the
 // images apart (the events' and groups' pictures, which live on the platforms' hosts: answered
@@ -140,7 +141,7 @@ async function main() {
   }
 }
 
-/** The home page, the page of the next upcoming event that is not cancelled, the busiest group's page, and this month. */
+/** The home page, the page of the next upcoming event that is not cancelled, the busiest group's page, this month, and the plan. */
 function pagesToMeasure(siteDir: string): Record<string, string> {
   const events = JSON.parse(readFileSync(join(siteDir, 'events.json'), 'utf8')) as { page: string; ics: string | null; status: string }[];
   // events.json runs oldest first; only upcoming events have their own .ics.
@@ -152,7 +153,7 @@ function pagesToMeasure(siteDir: string): Record<string, string> {
   // the month in UTC, which differs for a few hours at every month's end.
   const month = /<a class="nav-link" href="([^"]+)"[^>]*>Calendar<\/a>/.exec(readFileSync(join(siteDir, 'index.html'), 'utf8'))?.[1];
   if (!month) throw new Error('the home page has no Calendar link');
-  return { home: '/', event: new URL(upcoming.page).pathname, group: new URL(busiest.page).pathname, month };
+  return { home: '/', event: new URL(upcoming.page).pathname, group: new URL(busiest.page).pathname, month, plan: '/plan/' };
 }
 
 async function measure(browser: Browser, url: string, origin: string, siteDir: string): Promise<Measure> {

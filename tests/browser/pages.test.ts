@@ -214,6 +214,9 @@ describeInBrowser('the site in a real browser', () => {
       'groups/hostile-group/',
       'tags/security/',
       'calendar/2026-12/',
+      'plan/',
+      'plan/python/',
+      `events/${EVENTS.pythonNight.slug}/`,
       'sources/',
     ];
     const report: string[] = [];

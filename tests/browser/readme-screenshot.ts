@@ -2,12 +2,14 @@
 // on a phone (360×640) and a desktop (1280×800), light mode, from the fixture snapshot (without
 // its hostile titles), in Debian's Chromium. What is drawn is what a visitor sees before
 // scrolling. The fixture's images (at images.example) are drawn as gradients, one per address.
+// Then the plan page, from the seeded groups of tests/helpers/plan-seed.ts (whose habits and
+// clashes the fixture does not have), its first two weeks or so.
 //
 //   npx tsx tests/browser/readme-screenshot.ts [label]
 //
 // writes docs/screenshots/<label>-<page>-<width>.png (label: "after" unless given; "before" was
-// drawn from the site as it was before its redesign). Not a test: run it by hand when the pages'
-// look changes, and commit the PNGs.
+// drawn from the site as it was before its redesign) and docs/screenshots/plan-<width>.png. Not a
+// test: run it by hand when the pages' look changes, and commit the PNGs.
 
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,7 @@ import { join } from 'node:path';
 import { buildView } from '../../src/publish/view/index.ts';
 import { renderSite } from '../../src/publish/render.ts';
 import { writeFeedsAndData } from '../../src/publish/outputs.ts';
+import { planSeedSnapshot } from '../helpers/plan-seed.ts';
 import { EVENTS, NOW, snapshot, site } from '../site/snapshot.ts';
 import { startPreviewServer } from '../../src/publish/preview.ts';
 import { PROJECT_ROOT, launchChromium } from './browser.ts';
@@ -25,6 +28,13 @@ const PAGES = { home: '', event: `events/${EVENTS.pythonNight.slug}/`, group: 'g
 const SCREENS = [
   { width: 360, height: 640 },
   { width: 1280, height: 800 },
+];
+/** The plan as of Sunday, December 6, 2026 at noon, Pacific: the seed's clashes fall in its first week. */
+const PLAN_NOW = new Date('2026-12-06T20:00:00Z');
+/** How much of the plan is drawn: its heading, its tag links and the nights of its first two weeks or so. */
+const PLAN_CLIPS = [
+  { width: 360, height: 1500 },
+  { width: 1280, height: 1400 },
 ];
 
 /** A cover image for an address at images.example: a diagonal gradient whose hues come from the address. */
@@ -43,7 +53,9 @@ function coverSvg(url: string): string {
 
 const scratch = mkdtempSync(join(tmpdir(), 'spokane-tech-readme-'));
 const dir = join(scratch, 'out');
+const planDir = join(scratch, 'plan');
 const server = await startPreviewServer(dir);
+const planServer = await startPreviewServer(planDir);
 const browser = await launchChromium();
 try {
   const base = snapshot();
@@ -68,8 +80,22 @@ try {
     }
     await context.close();
   }
+
+  const planView = buildView(planSeedSnapshot('2026-12-06').snapshot, site(), PLAN_NOW);
+  await renderSite(planView, planDir, (staging) => writeFeedsAndData(staging, planView, PLAN_NOW), { search: false });
+  for (const clip of PLAN_CLIPS) {
+    const context = await browser.newContext({ viewport: { width: clip.width, height: 800 }, colorScheme: 'light', reducedMotion: 'reduce' });
+    await context.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort('blockedbyclient'));
+    const page = await context.newPage();
+    await page.goto(planServer.url('plan/'), { waitUntil: 'networkidle' });
+    const file = join(OUT_DIR, `plan-${clip.width}.png`);
+    await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, ...clip }, animations: 'disabled', caret: 'hide' });
+    console.log(`wrote ${file} (${Math.round(statSync(file).size / 1024)} KB)`);
+    await context.close();
+  }
 } finally {
   await browser.close();
   await server.close();
+  await planServer.close();
   rmSync(scratch, { recursive: true, force: true });
 }
