@@ -34,7 +34,7 @@ const PLAN_NOW = new Date('2026-12-06T20:00:00Z');
 /** How much of the plan is drawn: its heading, its tag links and the nights of its first two weeks or so. */
 const PLAN_CLIPS = [
   { width: 360, height: 1500 },
-  { width: 1280, height: 1400 },
+  { width: 1280, height: 1460 },
 ];
 
 /** A cover image for an address at images.example: a diagonal gradient whose hues come from the address. */
