@@ -2,8 +2,9 @@
 // on a phone (360×640) and a desktop (1280×800), light mode, from the fixture snapshot (without
 // its hostile titles), in Debian's Chromium. What is drawn is what a visitor sees before
 // scrolling. The fixture's images (at images.example) are drawn as gradients, one per address.
-// Then the plan page, from the seeded groups of tests/helpers/plan-seed.ts (whose habits and
-// clashes the fixture does not have), its first two weeks or so.
+// Then the plan page's first two weeks, from the seeded groups of tests/helpers/plan-seed.ts
+// (whose habits and clashes the fixture does not have), AWS Spokane given lunches on first Wednesdays so
+// that a usual night shows among them.
 //
 //   npx tsx tests/browser/readme-screenshot.ts [label]
 //
@@ -17,6 +18,7 @@ import { join } from 'node:path';
 import { buildView } from '../../src/publish/view/index.ts';
 import { renderSite } from '../../src/publish/render.ts';
 import { writeFeedsAndData } from '../../src/publish/outputs.ts';
+import { eventsOn, monthly } from '../helpers/histories.ts';
 import { planSeedSnapshot } from '../helpers/plan-seed.ts';
 import { EVENTS, NOW, snapshot, site } from '../site/snapshot.ts';
 import { startPreviewServer } from '../../src/publish/preview.ts';
@@ -29,12 +31,13 @@ const SCREENS = [
   { width: 360, height: 640 },
   { width: 1280, height: 800 },
 ];
-/** The plan as of Sunday, December 6, 2026 at noon, Pacific: the seed's clashes fall in its first week. */
-const PLAN_NOW = new Date('2026-12-06T20:00:00Z');
-/** How much of the plan is drawn: its heading, its tag links and the nights of its first two weeks or so. */
-const PLAN_CLIPS = [
-  { width: 360, height: 1500 },
-  { width: 1280, height: 1460 },
+/** The plan as of Tuesday, December 1, 2026 at noon, Pacific: the seed's clashes fall in its first two weeks. */
+const PLAN_TODAY = '2026-12-01';
+const PLAN_NOW = new Date('2026-12-01T20:00:00Z');
+/** How much of the plan is drawn at most: on a phone, its heading, its links and its first nights. */
+const PLAN_SCREENS = [
+  { width: 360, height: 1600 },
+  { width: 1280, height: 2000 },
 ];
 
 /** A cover image for an address at images.example: a diagonal gradient whose hues come from the address. */
@@ -81,15 +84,17 @@ try {
     await context.close();
   }
 
-  const planView = buildView(planSeedSnapshot('2026-12-06').snapshot, site(), PLAN_NOW);
+  const firstWednesdays = eventsOn('aws-spokane', monthly(3, 1, '2026-06', '2026-11'), '12:00', { title: 'AWS Lunch and Learn' });
+  const planView = buildView(planSeedSnapshot(PLAN_TODAY, firstWednesdays).snapshot, site(), PLAN_NOW);
   await renderSite(planView, planDir, (staging) => writeFeedsAndData(staging, planView, PLAN_NOW), { search: false });
-  for (const clip of PLAN_CLIPS) {
-    const context = await browser.newContext({ viewport: { width: clip.width, height: 800 }, colorScheme: 'light', reducedMotion: 'reduce' });
+  for (const screen of PLAN_SCREENS) {
+    const context = await browser.newContext({ viewport: { width: screen.width, height: 800 }, colorScheme: 'light', reducedMotion: 'reduce' });
     await context.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort('blockedbyclient'));
     const page = await context.newPage();
     await page.goto(planServer.url('plan/'), { waitUntil: 'networkidle' });
-    const file = join(OUT_DIR, `plan-${clip.width}.png`);
-    await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, ...clip }, animations: 'disabled', caret: 'hide' });
+    const file = join(OUT_DIR, `plan-${screen.width}.png`);
+    const height = Math.min(screen.height, await page.evaluate(() => document.documentElement.scrollHeight));
+    await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: screen.width, height }, animations: 'disabled', caret: 'hide' });
     console.log(`wrote ${file} (${Math.round(statSync(file).size / 1024)} KB)`);
     await context.close();
   }

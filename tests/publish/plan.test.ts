@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildView, type SiteView } from '../../src/publish/view/index.ts';
-import { NIGHT_SHOWN, PLAN_DAYS, type PlanNight, type PlanPage } from '../../src/publish/view/plan.ts';
+import { CLASHES_SHOWN, NIGHT_SHOWN, PLAN_DAYS, type PlanNight, type PlanPage } from '../../src/publish/view/plan.ts';
 import { addDays, addMinutes, instantAt, isoWeekday } from '../../src/time.ts';
 import type { ListedEvent } from '../../src/types.ts';
 import { NOW, ZONE, listedEvent, siteConfig } from '../helpers/builders.ts';
@@ -17,12 +17,13 @@ function viewOf(extra: ListedEvent[] = []) {
   return { view: buildView(snapshot, siteConfig(), NOW), days };
 }
 
-function planFor(view: SiteView, tag: string | null): PlanPage {
-  return view.plans.find((page) => (page.tag?.slug ?? null) === tag)!;
+/** Every page of a plan: every group's (`null`), or a tag's. */
+function planFor(view: SiteView, tag: string | null): PlanPage[] {
+  return view.plans.filter((page) => (page.tag?.slug ?? null) === tag);
 }
 
-const nightsOf = (page: PlanPage) => page.weeks.flatMap((week) => week.nights);
-const nightOn = (page: PlanPage, day: string) => nightsOf(page).find((night) => night.day === day)!;
+const nightsOf = (pages: PlanPage[]) => pages.flatMap((page) => page.weeks.flatMap((week) => week.nights));
+const nightOn = (pages: PlanPage[], day: string) => nightsOf(pages).find((night) => night.day === day)!;
 const listedOn = (night: PlanNight) => night.events.map((entry) => [entry.timeLabel, entry.event.title, entry.event.groupName]);
 const usualOn = (night: PlanNight) => night.usual.map((u) => [u.timeLabel, u.groupName, u.slotLabel, u.confidenceLabel]);
 const clashesOn = (night: PlanNight) =>
@@ -35,21 +36,40 @@ function extraEvent(groupId: string, title: string, day: string, time: string, o
 }
 
 describe('the plan page', () => {
-  it('shows each of the next 120 nights, today first, a week (Monday to Sunday) under each heading', () => {
+  it('shows each of the next 120 nights, today first, a week (Monday to Sunday) under each heading, two weeks a page', () => {
     const { view } = viewOf();
-    const page = planFor(view, null);
-    const nights = nightsOf(page);
+    const pages = planFor(view, null);
+    const nights = nightsOf(pages);
     expect(PLAN_DAYS).toBe(120);
     expect(nights).toHaveLength(120);
     expect(nights.map((n) => n.day)).toEqual(Array.from({ length: 120 }, (_, i) => addDays(TODAY, i)));
     expect(nights[0]).toMatchObject({ isToday: true, label: 'Thursday, November 26' });
-    expect(page.weeks.slice(0, 3).map((w) => [w.heading, w.nights[0]!.day])).toEqual([
+    const weeks = pages.flatMap((p) => p.weeks);
+    expect(weeks.slice(0, 3).map((w) => [w.heading, w.nights[0]!.day])).toEqual([
       ['This week', TODAY],
       ['Next week', '2026-11-30'],
       ['Week of December 7, 2026', '2026-12-07'],
     ]);
-    expect(page.weeks.slice(1).every((w) => isoWeekday(w.nights[0]!.day) === 1)).toBe(true);
-    expect([page.path, page.heading, page.days]).toEqual(['/plan/', 'Plan', 120]);
+    expect(weeks.slice(1).every((w) => isoWeekday(w.nights[0]!.day) === 1 && w.nights.length === (w === weeks.at(-1) ? w.nights.length : 7))).toBe(true);
+    expect(pages.map((p) => [p.path, p.pageNumber, p.weeks.length, p.rangeLabel])).toEqual([
+      ['/plan/', 1, 2, 'Nov 26 – Dec 6'],
+      ['/plan/2/', 2, 2, 'Dec 7–20'],
+      ['/plan/3/', 3, 2, 'Dec 21 – Jan 3'],
+      ['/plan/4/', 4, 2, 'Jan 4–17'],
+      ['/plan/5/', 5, 2, 'Jan 18–31'],
+      ['/plan/6/', 6, 2, 'Feb 1–14'],
+      ['/plan/7/', 7, 2, 'Feb 15–28'],
+      ['/plan/8/', 8, 2, 'Mar 1–14'],
+      ['/plan/9/', 9, 2, 'Mar 15–25'],
+    ]);
+    expect(pages[1]!.pages.map((p) => [p.path, p.current])).toEqual(pages.map((p, i) => [p.path, i === 1]));
+    expect([pages[1]!.next?.path, pages[8]!.next]).toEqual(['/plan/3/', null]);
+    expect([pages[0]!.heading, pages[0]!.days, pages[0]!.meta.title, pages[1]!.meta.title]).toEqual([
+      'Plan',
+      120,
+      'Plan: the next 120 nights',
+      'Plan: the next 120 nights, Dec 7–20',
+    ]);
   });
 
   it('lists each night’s events with their times and groups, and the groups that usually meet then with how sure that is', () => {
@@ -88,7 +108,7 @@ describe('the plan page', () => {
       [days.conference, ['DevOps Days Spokane', 'AWS Community Night', 'cloud']],
       [days.pythonUsual, ['Spokane Python User Group usually', 'Data Viz Night', 'python']],
     ]);
-    expect(page.summary).toBe('11 events listed, 20 usual nights, 3 clashes and 94 free nights.');
+    expect(page.map((p) => p.summary)).toEqual(Array(9).fill('11 events listed, 20 usual nights, 3 clashes and 94 free nights.'));
   });
 
   it('marks the nights with nothing listed and no group that usually meets then as free, and only those', () => {
@@ -118,20 +138,30 @@ describe('the plan page', () => {
     expect(night.moreCount).toBe(2);
     expect(night.morePath).toBe(`/upcoming/#day-${busy}`);
   });
+
+  it('says the first clashes of a night and counts the rest', () => {
+    const busy = '2026-12-16';
+    const pythonGroups = ['python-spokane', 'spokane-data', 'coffee-code'];
+    const { view } = viewOf(pythonGroups.flatMap((groupId) => [1, 2].map((n) => extraEvent(groupId, `${groupId} talk ${n}`, busy, '18:00'))));
+    const night = nightOn(planFor(view, null), busy);
+    // Two events each of three groups of a tag: 3 × 4 pairs across groups.
+    expect([night.clashes.length, night.clashMoreCount]).toEqual([CLASHES_SHOWN, 12 - CLASHES_SHOWN]);
+    expect(planFor(view, null)[0]!.summary).toContain('15 clashes');
+  });
 });
 
 describe('a plan page per tag', () => {
-  it('links every page to the others (All, then each tag by name), the current one marked', () => {
+  it('links every page to the others at the same nights (All, then each tag by name), the current one marked', () => {
     const { view } = viewOf();
-    expect(view.plans.map((p) => p.path)).toEqual(['/plan/', '/plan/cloud/', '/plan/data/', '/plan/devops/', '/plan/javascript/', '/plan/python/', '/plan/rust/']);
-    expect(planFor(view, 'rust').filters.map((f) => [f.label, f.path, f.current])).toEqual([
-      ['All', '/plan/', false],
-      ['cloud', '/plan/cloud/', false],
-      ['data', '/plan/data/', false],
-      ['devops', '/plan/devops/', false],
-      ['javascript', '/plan/javascript/', false],
-      ['python', '/plan/python/', false],
-      ['rust', '/plan/rust/', true],
+    expect(view.plans.filter((p) => p.pageNumber === 1).map((p) => p.path)).toEqual(['/plan/', '/plan/cloud/', '/plan/data/', '/plan/devops/', '/plan/javascript/', '/plan/python/', '/plan/rust/']);
+    expect(planFor(view, 'rust')[1]!.filters.map((f) => [f.label, f.path, f.current])).toEqual([
+      ['All', '/plan/2/', false],
+      ['cloud', '/plan/cloud/2/', false],
+      ['data', '/plan/data/2/', false],
+      ['devops', '/plan/devops/2/', false],
+      ['javascript', '/plan/javascript/2/', false],
+      ['python', '/plan/python/2/', false],
+      ['rust', '/plan/rust/2/', true],
     ]);
   });
 
@@ -147,7 +177,7 @@ describe('a plan page per tag', () => {
     const cloud = planFor(view, 'cloud');
     expect(nightsOf(cloud).flatMap(clashesOn)).toEqual([['DevOps Days Spokane', 'AWS Community Night', 'cloud']]);
     expect(nightsOf(planFor(view, 'python')).flatMap(clashesOn).map((c) => c.at(-1))).toEqual(['python', 'python']);
-    expect(planFor(view, 'python')).toMatchObject({ heading: 'Plan: python', meta: { title: 'Plan: the next 120 nights of python' } });
+    expect(planFor(view, 'python')[0]).toMatchObject({ heading: 'Plan: python', meta: { title: 'Plan: the next 120 nights of python' } });
   });
 });
 
@@ -157,6 +187,12 @@ describe('what the plan tells other pages', () => {
     const byTitle = (title: string, day: string) => view.events.find((e) => e.title === title && e.when.day === day)!;
     const others = (title: string, day: string) =>
       view.alsoThatEvening(byTitle(title, day).id).map(({ other, tags }) => [other.kind === 'event' ? other.event.title : other.usual.groupName, tags.map((t) => t.name)]);
+    // Each leads to its night on the plan of the tag they share.
+    for (const [title, day] of [['Data Viz Night', days.pythonUsual], ['Python Night', days.pythonNext]] as const) {
+      const [path, night] = view.alsoThatEvening(byTitle(title, day).id)[0]!.planPath.split('#');
+      const page = view.plans.find((p) => p.path === path)!;
+      expect([page.tag?.name, night, page.weeks.some((w) => w.nights.some((n) => n.day === day))], title).toEqual(['python', `night-${day}`, true]);
+    }
     expect(others('Python Night', days.pythonNext)).toEqual([['Pandas Workshop', ['python']]]);
     expect(others('Pandas Workshop', days.pythonNext)).toEqual([['Python Night', ['python']]]);
     expect(others('Data Viz Night', days.pythonUsual)).toEqual([['Spokane Python User Group', ['python']]]);

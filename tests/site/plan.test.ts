@@ -43,12 +43,18 @@ const heard = ($: cheerio.CheerioAPI, el: Parameters<cheerio.CheerioAPI>[0]) => 
   return words(copy.text());
 };
 const nightRow = ($: cheerio.CheerioAPI, day: string) => $(`.plan-night:has(> time[datetime="${day}"])`);
+/** The files of a plan's pages, in order: every group's (`null`) or a tag's. */
+const planFiles = (tag: string | null) => view.plans.filter((p) => (p.tag?.slug ?? null) === tag).map((p) => `${p.path.slice(1)}index.html`);
+/** The page of a plan that shows a night. */
+const planFileOf = (day: string, tag: string | null = null) =>
+  `${view.plans.find((p) => (p.tag?.slug ?? null) === tag && p.weeks.some((w) => w.nights.some((n) => n.day === day)))!.path.slice(1)}index.html`;
 const eventFile = (title: string, day: string) => `events/${view.events.find((e) => e.title === title && e.when.day === day)!.slug}/index.html`;
 
 describe('the plan pages', () => {
-  it('writes plan/ and a plan/<tag>/ per tag, each listed in the sitemap and reached from the site’s menu', () => {
+  it('writes plan/ and a plan/<tag>/ per tag, two weeks a page, listed in the sitemap and reached from the site’s menu', () => {
     const tags = ['cloud', 'data', 'devops', 'javascript', 'python', 'rust'];
-    for (const path of ['plan/index.html', ...tags.map((t) => `plan/${t}/index.html`)]) expect(existsSync(join(dir, path)), path).toBe(true);
+    const pages = ['plan/', 'plan/2/', 'plan/9/', ...tags.flatMap((t) => [`plan/${t}/`, `plan/${t}/9/`])];
+    for (const path of pages) expect(existsSync(join(dir, path, 'index.html')), path).toBe(true);
     const sitemap = cheerio.load(read(dir, 'sitemap.xml'), { xml: true })('url > loc').toArray().map((el) => cheerio.load(el).text());
     expect(sitemap).toEqual(expect.arrayContaining(['https://spokanetech.example/plan/', ...tags.map((t) => `https://spokanetech.example/plan/${t}/`)]));
     const $ = page(dir, 'plan/index.html');
@@ -58,19 +64,28 @@ describe('the plan pages', () => {
   });
 
   it('shows 120 nights under week headings: the events listed, the groups that usually meet, marked as such, and the free nights', () => {
-    const $ = page(dir, 'plan/index.html');
-    expect($('.plan-night')).toHaveLength(120);
+    const pages = planFiles(null).map((file) => page(dir, file));
+    expect(pages.map(($) => $('.plan-night').length)).toEqual([11, 14, 14, 14, 14, 14, 14, 14, 11]);
+    const $ = pages[0]!;
     expect($('.plan-night').first().attr('aria-current')).toBe('date');
     expect($('main h2').first().text()).toBe('This week');
     expect(text($, 'main > p.prose')).toContain('A dashed outline marks a group that usually meets that night and has listed nothing yet');
+    const pager = $('nav[aria-label="Weeks of the plan"] a');
+    expect(pager.toArray().map((a) => [$(a).text(), $(a).attr('href'), $(a).attr('aria-current') ?? null]).slice(0, 3)).toEqual([
+      ['Nov 26 – Dec 6', '/plan/', 'page'],
+      ['Dec 7–20', '/plan/2/', null],
+      ['Dec 21 – Jan 3', '/plan/3/', null],
+    ]);
+    expect(pager).toHaveLength(9);
+    expect(text($, '.more-link')).toBe('Next: Dec 7–20 →');
 
-    const usual = nightRow($, days.pythonUsual);
-    expect(heard($, usual.find('.plan-usual'))).toBe(
-      '6 PM Spokane Python User Group usually meets (matched each of the last 8 months)',
-    );
+    const onUsual = page(dir, planFileOf(days.pythonUsual));
+    const usual = nightRow(onUsual, days.pythonUsual);
+    expect(heard(onUsual, usual.find('.plan-usual'))).toBe('6 PM Spokane Python User Group usually meets (matched each of the last 8 months)');
     expect(usual.find('.plan-usual a').attr('href')).toBe('/groups/python-spokane/');
-    const python = nightRow($, days.pythonNext);
-    expect(python.find('.plan-event').toArray().map((li) => heard($, li))).toEqual([
+    const onPython = page(dir, planFileOf(days.pythonNext));
+    const python = nightRow(onPython, days.pythonNext);
+    expect(python.find('.plan-event').toArray().map((li) => heard(onPython, li))).toEqual([
       '6:00 – 8:00 PM Rust Hack Night Inland NW Rust',
       '6:00 – 8:00 PM Python Night Spokane Python User Group',
       `6:30 – 7:30 PM ${HOSTILE_TITLE} Coffee & Code`,
@@ -78,25 +93,28 @@ describe('the plan pages', () => {
     ]);
     expect(python.find('.plan-event-title').first().attr('href')).toMatch(/^\/events\/.+\/$/);
 
-    const free = $('.plan-free');
-    expect(free).toHaveLength(view.plans[0]!.weeks.flatMap((w) => w.nights).filter((n) => n.free).length);
-    expect(heard($, `.plan-free:has(> time[datetime="2026-12-09"])`)).toBe('Wednesday, December 9 Free');
+    const free = pages.reduce((n, p) => n + p('.plan-free').length, 0);
+    expect(free).toBe(view.plans.filter((p) => p.tag === null).flatMap((p) => p.weeks.flatMap((w) => w.nights)).filter((n) => n.free).length);
+    expect(heard(onPython, `.plan-free:has(> time[datetime="2026-12-09"])`)).toBe('Wednesday, December 9 Free');
   });
 
   it('says each clash in words on its night, with what it clashes with', () => {
-    const $ = page(dir, 'plan/index.html');
-    expect($('.plan-clash').toArray().map((p) => words($(p).text()))).toEqual([
+    const clashes = planFiles(null).flatMap((file) => {
+      const $ = page(dir, file);
+      return $('.plan-clash').toArray().map((p) => words($(p).text()));
+    });
+    expect(clashes).toEqual([
       `Clash: Python Night (Spokane Python User Group, 6:00 – 8:00 PM) and ${HOSTILE_TITLE} (Coffee & Code, 6:30 – 7:30 PM), both python.`,
       `Clash: Python Night (Spokane Python User Group, 6:00 – 8:00 PM) and Pandas Workshop (Spokane Data Science, 7:00 – 9:00 PM), both python.`,
       `Clash: ${HOSTILE_TITLE} (Coffee & Code, 6:30 – 7:30 PM) and Pandas Workshop (Spokane Data Science, 7:00 – 9:00 PM), both python.`,
       'Clash: DevOps Days Spokane (Spokane DevOps, All day, through Sat, Dec 12) and AWS Community Night (AWS Spokane, 5:30 – 7:30 PM), both cloud.',
       'Clash: Spokane Python User Group’s usual meeting (on the second Tuesday of the month, 6 PM) and Data Viz Night (Spokane Data Science, 6:30 – 8:00 PM), both python.',
     ]);
-    expect(nightRow($, days.pythonNext).find('.plan-clash')).toHaveLength(3);
+    expect(nightRow(page(dir, planFileOf(days.pythonNext)), days.pythonNext).find('.plan-clash')).toHaveLength(3);
   });
 
   it('keeps a hostile title as text wherever the plan names it', () => {
-    for (const file of ['plan/index.html', 'plan/python/index.html', eventFile('Python Night', days.pythonNext)]) {
+    for (const file of [planFileOf(days.pythonNext), planFileOf(days.pythonNext, 'python'), eventFile('Python Night', days.pythonNext)]) {
       const html = read(dir, file);
       expect(html, file).not.toContain('<script>alert(1)</script>');
       expect(html, file).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -118,9 +136,11 @@ describe('the plan pages', () => {
     ]);
     expect($('nav[aria-label="Plan by tag"] a[aria-current="page"]').text()).toBe('rust');
     expect($('h1').text()).toBe('Plan: rust');
-    expect(new Set($('.plan-event .event-group > span:not(.face), .plan-usual .event-group > span:not(.face)').toArray().map((el) => $(el).text()))).toEqual(new Set(['Inland NW Rust']));
-    expect($('.plan-clash')).toHaveLength(0);
-    expect($(`.plan-free:has(> time[datetime="${days.pythonUsual}"])`)).toHaveLength(1);
+    const rust = planFiles('rust').map((file) => page(dir, file));
+    const groupsNamed = rust.flatMap((p) => p('.plan-event .event-group > span:not(.face), .plan-usual .event-group > span:not(.face)').toArray().map((el) => p(el).text()));
+    expect(new Set(groupsNamed)).toEqual(new Set(['Inland NW Rust']));
+    expect(rust.reduce((n, p) => n + p('.plan-clash').length, 0)).toBe(0);
+    expect(page(dir, planFileOf(days.pythonUsual, 'rust'))(`.plan-free:has(> time[datetime="${days.pythonUsual}"])`)).toHaveLength(1);
   });
 });
 
@@ -132,7 +152,7 @@ describe('what the plan adds to event and group pages', () => {
       `${HOSTILE_TITLE} (Coffee & Code, 6:30 – 7:30 PM). Both python.`,
       'Pandas Workshop (Spokane Data Science, 7:00 – 9:00 PM). Both python.',
     ]);
-    expect(python('.also-that-evening a').last().attr('href')).toBe('/plan/python/');
+    expect(python('.also-that-evening a').last().attr('href')).toBe(`/${planFileOf(days.pythonNext, 'python').replace('index.html', '')}#night-${days.pythonNext}`);
     const pandas = page(dir, eventFile('Pandas Workshop', days.pythonNext));
     expect(pandas('.also-that-evening li a').toArray().map((a) => pandas(a).attr('href'))).toEqual([
       `/${eventFile('Python Night', days.pythonNext).replace('index.html', '')}`,

@@ -71,11 +71,11 @@ export function tagMeta(tag: TagRef): PageMeta {
   };
 }
 
-/** A plan page: every group's, or a tag's. */
-export function planMeta(tag: TagRef | null, days: number): PageMeta {
+/** A plan page: every group's, or a tag's; `range`, the nights of a page after the first. */
+export function planMeta(tag: TagRef | null, days: number, range: string | null): PageMeta {
   return {
     ...PLAIN,
-    title: tag ? `Plan: the next ${days} nights of ${tag.name}` : `Plan: the next ${days} nights`,
+    title: `${tag ? `Plan: the next ${days} nights of ${tag.name}` : `Plan: the next ${days} nights`}${range ? `, ${range}` : ''}`,
     description: `The next ${days} nights${tag ? ` of ${tag.name} groups` : ''}: what is listed, which groups usually meet, the clashes, and the free nights to pick a date on.`,
   };
 }

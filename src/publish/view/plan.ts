@@ -5,14 +5,14 @@ import { ALL_DAY_CLASH_MAX_DAYS, planAhead } from '../../plan/index.ts';
 import type { Slot } from '../../plan/slots.ts';
 import type { UsualNight } from '../../plan/usual.ts';
 import type { ListedEvent } from '../../types.ts';
-import { addDays, isoWeekOf } from '../../time.ts';
+import { addDays, daysBetween, isoWeekOf } from '../../time.ts';
 import { groupPath } from '../site-paths.ts';
 import { faceOf, groupName, type ViewContext } from './context.ts';
 import { count } from './count.ts';
 import { dateBlock, dayLabelFrom, type DateBlock } from './date-labels.ts';
 import type { EventView } from './event.ts';
 import type { GroupFace } from './face.ts';
-import type { ListFilter } from './list-pages.ts';
+import { pagePath, type ListFilter } from './list-pages.ts';
 import { weekHeading } from './lists.ts';
 import type { DayLink } from './month-grid.ts';
 import { planMeta, type PageMeta } from './page-meta.ts';
@@ -26,6 +26,19 @@ import { tagSlug, type TagRef } from './tag-refs.ts';
 export const PLAN_DAYS = 120;
 /** Events a night shows; a busy one links to the day in the upcoming list for the rest. */
 export const NIGHT_SHOWN = 6;
+/**
+ * Usual meetings a night shows; the rest are counted. A region's calendar has a few hundred
+ * groups, a dozen of which may usually meet on a Tuesday: every one of them on every night would
+ * make the page too long to lay out quickly (bench/pages.ts), and a tag's page shows them all.
+ */
+export const USUAL_SHOWN = 3;
+/**
+ * Weeks a page shows. A region's calendar of a few hundred groups fills four weeks with more than
+ * a phone's first paint can lay out in time (bench/pages.ts: 1.5 to 1.8 s against 0.8 s for two).
+ */
+export const PLAN_WEEKS_PER_PAGE = 2;
+/** Clashes a night shows; the rest are counted (each event's page still names its own). */
+export const CLASHES_SHOWN = 4;
 
 /** A group's usual night, as the plan shows it. */
 export interface UsualEntry {
@@ -62,6 +75,8 @@ export interface ClashNote {
 export interface AlsoThatEvening {
   other: ClashSide;
   tags: TagRef[];
+  /** The night on the plan of the first tag they share. */
+  planPath: string;
 }
 
 export interface PlanNight {
@@ -75,7 +90,11 @@ export interface PlanNight {
   /** Where the upcoming list shows the whole day; null when every event is shown. */
   morePath: string | null;
   usual: UsualEntry[];
+  /** How many more groups usually meet than it shows. */
+  usualMoreCount: number;
   clashes: ClashNote[];
+  /** How many more clashes the night has than it shows. */
+  clashMoreCount: number;
   /** Nothing listed, and no group usually meets. */
   free: boolean;
 }
@@ -88,15 +107,22 @@ export interface PlanWeek {
 }
 
 export interface PlanPage {
-  /** `/plan/`, or `/plan/<tag>/`. */
+  /** `/plan/`, `/plan/<tag>/`, and `<that>/<n>/` for the pages after the first. */
   path: string;
   tag: TagRef | null;
-  /** How many nights it shows, today's first. */
+  /** How many nights the whole plan shows, today's first. */
   days: number;
   heading: string;
-  /** "12 events, 9 usual nights, 2 clashes and 98 free nights." */
+  /** Of the whole plan: "12 events listed, 9 usual nights, 2 clashes and 98 free nights." */
   summary: string;
-  /** All, then each tag: links between the pages. */
+  /** The nights this page shows: "Nov 26 – Dec 6", "Dec 7–20". */
+  rangeLabel: string;
+  pageNumber: number;
+  pageCount: number;
+  /** Every page of this plan, named by its nights. */
+  pages: ListFilter[];
+  next: ListFilter | null;
+  /** All, then each tag, at the same nights: links between the plans. */
   filters: ListFilter[];
   weeks: PlanWeek[];
   meta: PageMeta;
@@ -142,17 +168,20 @@ export function planView(listed: ListedEvent[], events: EventView[], tags: TagRe
   const tagRef = (slug: string) => context.tags.get(slug) ?? { name: slug, slug, path: `/tags/${slug}/` };
   const clashesByDay = new Map<string, ClashNote[]>();
   const alsoThatEvening = new Map<string, AlsoThatEvening[]>();
+  // The page of a plan a night is on: its week's, counted from this week.
+  const pageOf = (day: string) => Math.floor(daysBetween(isoWeekOf(plan.from).monday, day) / 7 / PLAN_WEEKS_PER_PAGE) + 1;
   for (const clash of plan.clashes) {
     const note = { first: side(clash.first), second: side(clash.second), tags: clash.tags.map(tagRef) };
     appendTo(clashesByDay, clash.day, note);
+    const planPath = `${pagePath(planPathOf(note.tags[0]!), pageOf(clash.day))}#night-${clash.day}`;
     for (const [own, other] of [[note.first, note.second], [note.second, note.first]] as const) {
-      if (own.kind === 'event') appendTo(alsoThatEvening, own.event.id, { other, tags: note.tags });
+      if (own.kind === 'event') appendTo(alsoThatEvening, own.event.id, { other, tags: note.tags, planPath });
     }
   }
 
   const eventsByDay = plannedEvents(events, plan.from, plan.to);
   const days = Array.from({ length: PLAN_DAYS }, (_, i) => addDays(plan.from, i));
-  const page = (tag: TagRef | null): PlanPage => {
+  const page = (tag: TagRef | null): PlanPage[] => {
     const has = (slugs: string[]) => tag === null || slugs.includes(tag.slug);
     const shown = new Set<string>();
     const nights = days.map((day) => {
@@ -162,9 +191,9 @@ export function planView(listed: ListedEvent[], events: EventView[], tags: TagRe
       const clashes = (clashesByDay.get(day) ?? []).filter((note) => has(note.tags.map((t) => t.slug)));
       return night(day, context.today, listedThen, usual, clashes, dayLink);
     });
-    return planPage(tag, nights, shown.size, tags, context.today);
+    return planPages(tag, nights, shown.size, tags, context.today);
   };
-  return { pages: [page(null), ...tags.map(page)], slots: plan.slots, alsoThatEvening };
+  return { pages: [null, ...tags].flatMap(page), slots: plan.slots, alsoThatEvening };
 }
 
 function usualEntry(night: UsualNight, tags: string[], context: ViewContext): UsualEntry {
@@ -208,14 +237,22 @@ function night(day: string, today: string, events: PlanEntry[], usual: UsualEntr
     events: events.slice(0, NIGHT_SHOWN),
     moreCount,
     morePath: moreCount > 0 ? dayLink(day) : null,
-    usual,
-    clashes,
+    usual: usual.slice(0, USUAL_SHOWN),
+    usualMoreCount: Math.max(0, usual.length - USUAL_SHOWN),
+    clashes: clashes.slice(0, CLASHES_SHOWN),
+    clashMoreCount: Math.max(0, clashes.length - CLASHES_SHOWN),
     free: events.length === 0 && usual.length === 0,
   };
 }
 
-function planPage(tag: TagRef | null, nights: PlanNight[], eventCount: number, tags: TagRef[], today: string): PlanPage {
-  const path = tag ? `/plan/${tag.slug}/` : '/plan/';
+/** Where a plan's pages are: `/plan/`, `/plan/<tag>/` (`/plan/tag-<n>/` for a tag named like a page number). */
+export function planPathOf(tag: TagRef | null): string {
+  if (!tag) return '/plan/';
+  return /^\d+$/.test(tag.slug) ? `/plan/tag-${tag.slug}/` : `/plan/${tag.slug}/`;
+}
+
+/** A plan's nights, a week under each heading, PLAN_WEEKS_PER_PAGE weeks a page. */
+function planPages(tag: TagRef | null, nights: PlanNight[], eventCount: number, tags: TagRef[], today: string): PlanPage[] {
   const weeks: PlanWeek[] = [];
   for (const night of nights) {
     const id = `week-${isoWeekOf(night.day).id}`;
@@ -223,18 +260,36 @@ function planPage(tag: TagRef | null, nights: PlanNight[], eventCount: number, t
     if (week?.id === id) week.nights.push(night);
     else weeks.push({ id, heading: weekHeading(night.day, today), nights: [night] });
   }
-  const usualCount = nights.reduce((sum, n) => sum + n.usual.length, 0);
-  const clashCount = nights.reduce((sum, n) => sum + n.clashes.length, 0);
+  const usualCount = nights.reduce((sum, n) => sum + n.usual.length + n.usualMoreCount, 0);
+  const clashCount = nights.reduce((sum, n) => sum + n.clashes.length + n.clashMoreCount, 0);
   const freeCount = nights.filter((n) => n.free).length;
-  const heading = tag ? `Plan: ${tag.name}` : 'Plan';
-  return {
-    path,
+  const summary = `${count(eventCount, 'event')} listed, ${count(usualCount, 'usual night')}, ${count(clashCount, 'clash', 'clashes')} and ${count(freeCount, 'free night')}.`;
+
+  const chunks = Array.from({ length: Math.ceil(weeks.length / PLAN_WEEKS_PER_PAGE) }, (_, i) => weeks.slice(i * PLAN_WEEKS_PER_PAGE, (i + 1) * PLAN_WEEKS_PER_PAGE));
+  const base = planPathOf(tag);
+  const pages = chunks.map((chunk, i) => {
+    const days = chunk.flatMap((week) => week.nights.map((n) => n.day));
+    return { label: rangeLabel(days[0]!, days.at(-1)!), path: pagePath(base, i + 1) };
+  });
+  return chunks.map((chunk, i) => ({
+    path: pages[i]!.path,
     tag,
     days: nights.length,
-    heading,
-    summary: `${count(eventCount, 'event')} listed, ${count(usualCount, 'usual night')}, ${count(clashCount, 'clash', 'clashes')} and ${count(freeCount, 'free night')}.`,
-    filters: [{ label: 'All', path: '/plan/', current: tag === null }, ...tags.map((t) => ({ label: t.name, path: `/plan/${t.slug}/`, current: t.slug === tag?.slug }))],
-    weeks,
-    meta: planMeta(tag, PLAN_DAYS),
-  };
+    heading: tag ? `Plan: ${tag.name}` : 'Plan',
+    summary,
+    rangeLabel: pages[i]!.label,
+    pageNumber: i + 1,
+    pageCount: chunks.length,
+    pages: pages.map((p, j) => ({ ...p, current: j === i })),
+    next: pages[i + 1] ? { ...pages[i + 1]!, current: false } : null,
+    filters: [null, ...tags].map((t) => ({ label: t?.name ?? 'All', path: pagePath(planPathOf(t), i + 1), current: t?.slug === tag?.slug })),
+    weeks: chunk,
+    meta: planMeta(tag, PLAN_DAYS, i === 0 ? null : pages[i]!.label),
+  }));
+}
+
+/** Two days as a short range: "Dec 7–20", "Dec 28 – Jan 10". */
+function rangeLabel(first: string, last: string): string {
+  const [a, b] = [dateBlock(first), dateBlock(last)];
+  return a.month === b.month ? `${a.month} ${a.day}–${b.day}` : `${a.month} ${a.day} – ${b.month} ${b.day}`;
 }
