@@ -12,7 +12,8 @@ import { median, optionValue, printTable } from './shared.ts';
 
 // `npm run bench:pages [-- --events 1000 --runs 3]`: a site built by `spokane-tech build` from a
 // generated store, served gzipped on loopback, and for its home page, the next upcoming event's
-// page, the busiest group's page, the current month's calendar and this week's digest: the bytes sent for the page
+// page, the busiest group's page, the current month's calendar, this week's digest and the plan of
+// the next 120 nights: the bytes sent for the page
 // and everything it loads before images (gzip, as GitHub Pages sends it), the number of those
 // requests (every one the page makes but images, favicon included, and any off the site), the
 // images apart (the events' and groups' pictures, which live on the platforms' hosts: answered
@@ -139,7 +140,7 @@ async function main() {
   }
 }
 
-/** The home page, the page of the next upcoming event that is not cancelled, the busiest group's page, and this month. */
+/** The home page, the page of the next upcoming event that is not cancelled, the busiest group's page, this month, and the plan. */
 function pagesToMeasure(siteDir: string): Record<string, string> {
   const events = JSON.parse(readFileSync(join(siteDir, 'events.json'), 'utf8')) as { page: string; ics: string | null; status: string }[];
   // events.json runs oldest first; only upcoming events have their own .ics.
@@ -154,7 +155,7 @@ function pagesToMeasure(siteDir: string): Record<string, string> {
   // This week's digest, as the home page links it: every event of the week on one page.
   const week = /href="([^"]*\/week\/\d{4}-W\d{2}\/)"/.exec(readFileSync(join(siteDir, 'index.html'), 'utf8'))?.[1];
   if (!week) throw new Error('the home page has no link to this week’s digest');
-  return { home: '/', event: new URL(upcoming.page).pathname, group: new URL(busiest.page).pathname, month, week };
+  return { home: '/', event: new URL(upcoming.page).pathname, group: new URL(busiest.page).pathname, month, week, plan: '/plan/' };
 }
 
 async function measure(browser: Browser, url: string, origin: string, siteDir: string): Promise<Measure> {

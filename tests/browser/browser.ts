@@ -189,6 +189,19 @@ export const PWNED_EVENT: ListedEvent = event({
   ].join(''),
 });
 
+/**
+ * An Old Timers Python evening over Python Night: a clash, said on the plan pages and on both
+ * events' pages, under a title as hostile as the rest.
+ */
+export const CLASHING_EVENT: ListedEvent = event({
+  id: 'meetup:old-timers-social',
+  slug: '2026-12-03-old-timers-social',
+  groupId: 'old-timers',
+  title: `<img src=x onerror='${PWN('clash title')}'> Old Timers Social`,
+  start: '2026-12-04T02:30:00Z',
+  end: '2026-12-04T04:30:00Z',
+});
+
 export interface ServedSite {
   server: PreviewServer;
   view: SiteView;
@@ -197,7 +210,7 @@ export interface ServedSite {
 }
 
 /**
- * The fixture snapshot (every kind of event; tests/site/snapshot.ts) plus a group and an event whose
+ * The fixture snapshot (every kind of event; tests/site/snapshot.ts) plus a group and events whose
  * scraped fields carry payloads that would set window.__pwned, built with the loopback server's
  * own address as site.url (so canonical, webcal:// and feed links lead back to it) and served.
  * The fixture's images at images.example are answered by newContext(). `repository: null` builds
@@ -207,7 +220,7 @@ export async function serveFixtureSite(prefix = '/', options: { search?: boolean
   const scratch = mkdtempSync(join(tmpdir(), 'spokane-tech-browser-'));
   const dir = join(scratch, 'out');
   const server = await startPreviewServer(dir, { prefix });
-  const view = buildView(snapshot({ events: [PWNED_EVENT], groups: [HOSTILE_GROUP] }), site(server.base, options.repository === undefined ? REPOSITORY : options.repository), NOW);
+  const view = buildView(snapshot({ events: [PWNED_EVENT, CLASHING_EVENT], groups: [HOSTILE_GROUP] }), site(server.base, options.repository === undefined ? REPOSITORY : options.repository), NOW);
   await renderSite(view, dir, (staging) => writeFeedsAndData(staging, view, NOW), options);
   return {
     server,
@@ -268,6 +281,8 @@ export const PAGE_TYPES: PageType[] = [
   { name: 'week', path: 'week/2026-W48/' },
   { name: 'week-next', path: 'week/2026-W49/' },
   { name: 'weeks', path: 'week/' },
+  { name: 'plan', path: 'plan/' },
+  { name: 'plan-tag', path: 'plan/python/' },
   { name: 'sources', path: 'sources/' },
   { name: 'about', path: 'about/' },
   { name: 'subscribe', path: 'subscribe/' },

@@ -97,6 +97,39 @@ describeInBrowser('the design in a real browser', () => {
     });
   });
 
+  it('shows the plan on a phone without JavaScript: every night on the screen’s width, usual nights outlined and said in words, free nights said Free, tags and weeks as links', async () => {
+    const { page, problems, close } = await open('plan/', { viewport: PHONE, javaScriptEnabled: false });
+    const nights = await page.locator('.plan-night').evaluateAll((rows) =>
+      rows.map((row) => ({
+        fits: row.getBoundingClientRect().right <= window.innerWidth,
+        free: row.classList.contains('plan-free'),
+        shown: [...row.querySelectorAll('.plan-free-date [aria-hidden], .plan-free-word')].map((el) => (el as HTMLElement).innerText).join(' '),
+      })),
+    );
+    expect(nights).toHaveLength(site.view.plans[0]!.weeks.flatMap((w) => w.nights).length);
+    expect(nights.every((n) => n.fits)).toBe(true);
+    const free = nights.filter((n) => n.free);
+    expect(free.length).toBeGreaterThan(0);
+    expect(free.filter((n) => !/^[A-Z]{3} \d{1,2} Free$/.test(n.shown))).toEqual([]);
+    // The clash over Python Night, said in words on its night and on the event's own page.
+    expect(await page.locator('.plan-clash').first().textContent()).toMatch(/^Clash: Python Night: Async & You .+ Old Timers Social .+both python\.$/s);
+    await page.getByRole('navigation', { name: 'Plan by tag' }).getByRole('link', { name: 'python' }).click();
+    await page.waitForURL(site.server.url('plan/python/'));
+    expect(await page.getByRole('navigation', { name: 'Plan by tag' }).locator('[aria-current="page"]').textContent()).toBe('python');
+    await page.getByRole('link', { name: /^Next: / }).click();
+    await page.waitForURL(site.server.url('plan/python/2/'));
+    expect(await page.getByRole('navigation', { name: 'Weeks of the plan' }).locator('[aria-current="page"]').textContent()).toBe(site.view.plans[1]!.rangeLabel);
+    // Python's usual nights start where its listed evenings stop, in this second fortnight.
+    const usual = page.locator('.plan-usual').first();
+    expect(await usual.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('dashed');
+    expect(await usual.textContent()).toContain('usually meets');
+    const event = await open(`events/${EVENTS.pythonNight.slug}/`, { viewport: PHONE, javaScriptEnabled: false });
+    expect(await event.page.locator('.also-that-evening li').textContent()).toContain('Old Timers Social');
+    expect([...problems, ...event.problems]).toEqual([]);
+    await event.close();
+    await close();
+  });
+
   describe('short pages', () => {
     it('shows a group’s next event and a few more, and pages the rest, each page bounded', async () => {
       const { page, problems, close } = await open('groups/python-spokane/');
@@ -197,7 +230,7 @@ describeInBrowser('the design in a real browser', () => {
     it('sets every text in at most five sizes', async () => {
       const found: string[] = [];
       for (const viewport of [PHONE, DESKTOP]) {
-        for (const path of ['', `events/${EVENTS.pythonNight.slug}/`, 'groups/python-spokane/', 'upcoming/', 'upcoming/cards/', 'calendar/2026-12/', 'about/']) {
+        for (const path of ['', `events/${EVENTS.pythonNight.slug}/`, 'groups/python-spokane/', 'upcoming/', 'upcoming/cards/', 'calendar/2026-12/', 'plan/', 'about/']) {
           const { page, problems, close } = await open(path, { viewport });
           const sizes = await page.evaluate(() => {
             const sizes = new Set<string>();

@@ -2,12 +2,15 @@
 // on a phone (360×640) and a desktop (1280×800), light mode, from the fixture snapshot (without
 // its hostile titles), in Debian's Chromium. What is drawn is what a visitor sees before
 // scrolling. The fixture's images (at images.example) are drawn as gradients, one per address.
+// Then the plan page's first two weeks, from the seeded groups of tests/helpers/plan-seed.ts
+// (whose habits and clashes the fixture does not have), AWS Spokane given lunches on first Wednesdays so
+// that a usual night shows among them.
 //
 //   npx tsx tests/browser/readme-screenshot.ts [label]
 //
 // writes docs/screenshots/<label>-<page>-<width>.png (label: "after" unless given; "before" was
-// drawn from the site as it was before its redesign). Not a test: run it by hand when the pages'
-// look changes, and commit the PNGs.
+// drawn from the site as it was before its redesign) and docs/screenshots/plan-<width>.png. Not a
+// test: run it by hand when the pages' look changes, and commit the PNGs.
 
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +18,8 @@ import { join } from 'node:path';
 import { buildView } from '../../src/publish/view/index.ts';
 import { renderSite } from '../../src/publish/render.ts';
 import { writeFeedsAndData } from '../../src/publish/feeds.ts';
+import { eventsOn, monthly } from '../helpers/histories.ts';
+import { planSeedSnapshot } from '../helpers/plan-seed.ts';
 import { EVENTS, NOW, snapshot, site } from '../site/snapshot.ts';
 import { startPreviewServer } from '../../src/publish/preview.ts';
 import { PROJECT_ROOT, launchChromium } from './browser.ts';
@@ -25,6 +30,14 @@ const PAGES = { home: '', event: `events/${EVENTS.pythonNight.slug}/`, group: 'g
 const SCREENS = [
   { width: 360, height: 640 },
   { width: 1280, height: 800 },
+];
+/** The plan as of Tuesday, December 1, 2026 at noon, Pacific: the seed's clashes fall in its first two weeks. */
+const PLAN_TODAY = '2026-12-01';
+const PLAN_NOW = new Date('2026-12-01T20:00:00Z');
+/** How much of the plan is drawn at most: on a phone, its heading, its links and its first nights. */
+const PLAN_SCREENS = [
+  { width: 360, height: 1600 },
+  { width: 1280, height: 2000 },
 ];
 
 /** A cover image for an address at images.example: a diagonal gradient whose hues come from the address. */
@@ -43,7 +56,9 @@ function coverSvg(url: string): string {
 
 const scratch = mkdtempSync(join(tmpdir(), 'spokane-tech-readme-'));
 const dir = join(scratch, 'out');
+const planDir = join(scratch, 'plan');
 const server = await startPreviewServer(dir);
+const planServer = await startPreviewServer(planDir);
 const browser = await launchChromium();
 try {
   const base = snapshot();
@@ -68,8 +83,24 @@ try {
     }
     await context.close();
   }
+
+  const firstWednesdays = eventsOn('aws-spokane', monthly(3, 1, '2026-06', '2026-11'), '12:00', { title: 'AWS Lunch and Learn' });
+  const planView = buildView(planSeedSnapshot(PLAN_TODAY, firstWednesdays).snapshot, site(), PLAN_NOW);
+  await renderSite(planView, planDir, (staging) => writeFeedsAndData(staging, planView, PLAN_NOW), { search: false });
+  for (const screen of PLAN_SCREENS) {
+    const context = await browser.newContext({ viewport: { width: screen.width, height: 800 }, colorScheme: 'light', reducedMotion: 'reduce' });
+    await context.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort('blockedbyclient'));
+    const page = await context.newPage();
+    await page.goto(planServer.url('plan/'), { waitUntil: 'networkidle' });
+    const file = join(OUT_DIR, `plan-${screen.width}.png`);
+    const height = Math.min(screen.height, await page.evaluate(() => document.documentElement.scrollHeight));
+    await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width: screen.width, height }, animations: 'disabled', caret: 'hide' });
+    console.log(`wrote ${file} (${Math.round(statSync(file).size / 1024)} KB)`);
+    await context.close();
+  }
 } finally {
   await browser.close();
   await server.close();
+  await planServer.close();
   rmSync(scratch, { recursive: true, force: true });
 }

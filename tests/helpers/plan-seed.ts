@@ -4,8 +4,9 @@ import { loadConfig } from '../../src/config/load.ts';
 import { openStore } from '../../src/store/db.ts';
 import { applyEvents, syncConfig } from '../../src/store/events.ts';
 import { addDays, addMinutes, addMonths, instantAt } from '../../src/time.ts';
-import type { SourceEvent } from '../../src/types.ts';
-import { sourceEvent, ZONE } from './builders.ts';
+import type { ListedSnapshot } from '../../src/publish/view/index.ts';
+import type { ListedEvent, SourceEvent } from '../../src/types.ts';
+import { listedEvent, sourceEvent, storedGroup, ZONE } from './builders.ts';
 import { everyWeek, monthly } from './histories.ts';
 
 // Six Spokane groups and half a year of their events, around a given local day: what the plan
@@ -72,6 +73,22 @@ export function planSeed(today: string): Seed {
     event: { ...at('devops-days', 'DevOps Days Spokane', days.conference, addDays(days.conference, 2)), allDay: true },
   });
   return { days, events };
+}
+
+/** The seed as the site's view reads it, without a store: each event listed once, as a fetch would leave it; `extra` events added. */
+export function planSeedSnapshot(today: string, extra: ListedEvent[] = []): { snapshot: ListedSnapshot; days: SeedDays } {
+  const { days, events } = planSeed(today);
+  const listed = events.map(({ groupId, event }) =>
+    listedEvent({ ...event, id: `ical:${event.sourceEventId}`, slug: event.sourceEventId, groupId, sourceType: 'ical', sourceUrl: `https://${groupId}.example/feed.ics` }),
+  );
+  return {
+    days,
+    snapshot: {
+      events: [...listed, ...extra].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)),
+      groups: SEED_GROUPS.map((g) => storedGroup({ id: g.id, name: g.name, tags: [...g.tags], homepage: `https://${g.id}.example/` })),
+      sources: [],
+    },
+  };
 }
 
 /** sources.yaml and a store holding the seed, in `dir`, as a fetch at `now` would leave them. */

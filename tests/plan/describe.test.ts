@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSlot } from '../../src/plan/describe.ts';
+import { describeSlot, usuallyMeets } from '../../src/plan/describe.ts';
 import type { Slot } from '../../src/plan/slots.ts';
 
 const slot = (overrides: Partial<Slot>): Slot => ({
@@ -27,6 +27,32 @@ describe('a slot in words', () => {
     expect(describeSlot(slot({ rule: { kind: 'biweekly', weekday: 1, anchor: '1970-01-05' }, exact: false }))).toBe('every other Monday evening');
     expect(describeSlot(slot({ rule: { kind: 'monthly', weekday: 3, week: 4 }, exact: false, part: 'afternoon' }))).toBe(
       'on the fourth Wednesday of the month, in the afternoon',
+    );
+  });
+});
+
+describe('a group’s habit, for its page', () => {
+  const weekly = (weekday: number, overrides: Partial<Slot> = {}) => slot({ rule: { kind: 'weekly', weekday }, ...overrides });
+
+  it('says each slot with how sure it is, and nothing for a group without one', () => {
+    expect(usuallyMeets([slot({ rule: { kind: 'monthly', weekday: 2, week: 2 }, monthsMatched: 5 })])).toBe(
+      'Usually meets on the second Tuesday of the month, 6 PM (5 of the last 6 months)',
+    );
+    expect(usuallyMeets([weekly(4, { time: '07:30', part: 'morning' }), slot({ rule: { kind: 'last', weekday: 3 }, time: '18:30' })])).toBe(
+      'Usually meets every Thursday, 7:30 AM (each of the last 6 months) and on the last Wednesday of the month, 6:30 PM (each of the last 6 months)',
+    );
+    expect(usuallyMeets([])).toBeNull();
+  });
+
+  it('says weekly slots at the same hour and as sure once, weekdays in order, and every day as that', () => {
+    expect(usuallyMeets([weekly(4, { time: '07:30', part: 'morning' }), weekly(2, { time: '07:30', part: 'morning' })])).toBe(
+      'Usually meets every Tuesday and Thursday, 7:30 AM (each of the last 6 months)',
+    );
+    expect(usuallyMeets([1, 2, 3, 4, 5, 6, 7].map((day) => weekly(day)))).toBe('Usually meets every day, 6 PM (each of the last 6 months)');
+    expect(usuallyMeets([1, 2, 3, 4, 5, 6, 7].map((day) => weekly(day, { exact: false })))).toBe('Usually meets every evening (each of the last 6 months)');
+    // Not as sure, or not at the same hour: said apart.
+    expect(usuallyMeets([weekly(1), weekly(3, { monthsMatched: 4 }), weekly(5, { time: '19:00' })])).toBe(
+      'Usually meets every Monday, 6 PM (each of the last 6 months), every Wednesday, 6 PM (4 of the last 6 months) and every Friday, 7 PM (each of the last 6 months)',
     );
   });
 });

@@ -3,20 +3,23 @@ import { viewContext } from '../../src/publish/view/context.ts';
 import { GROUP_PAST_SHOWN, GROUP_UPCOMING_SHOWN, groupView } from '../../src/publish/view/group.ts';
 import { sourceHealthView } from '../../src/publish/view/source-health.ts';
 import type { SourceHealth } from '../../src/store/health.ts';
+import { recogniseSlots, type Slot } from '../../src/plan/slots.ts';
 import type { StoredGroup } from '../../src/types.ts';
 import type { EventView } from '../../src/publish/view/event.ts';
 import { NOW, ZONE, eventView, siteConfig, sourceHealth, storedGroup } from '../helpers/builders.ts';
+import { everyWeek, meetingsOn, monthly } from '../helpers/histories.ts';
 
 const python = storedGroup({ tags: ['python'] });
 const upcoming = eventView();
 const old = eventView({ id: 'june', start: '2026-06-11T01:00:00Z', end: '2026-06-11T03:00:00Z' });
 const recent = eventView({ id: 'october', start: '2026-10-01T01:00:00Z', end: '2026-10-01T03:00:00Z' });
 
-function shown(listed: EventView[], sources: Partial<SourceHealth>[] = [{}], group: StoredGroup = python) {
+function shown(listed: EventView[], sources: Partial<SourceHealth>[] = [{}], group: StoredGroup = python, slots: Slot[] = []) {
   return groupView(
     group,
     listed,
     sources.map((s) => sourceHealthView(sourceHealth(s), ZONE)),
+    slots,
     viewContext([group], siteConfig(), NOW),
   );
 }
@@ -85,12 +88,13 @@ describe('what a group’s page shows of its events', () => {
     expect(group.shown.past.sections.map((s) => [s.heading, s.datetime])).toEqual([['2026', '2026']]);
   });
 
-  it('says when it usually meets when its events agree on a night', () => {
-    expect(shown(weekly(4, 1)).usually).toBe('Usually meets on Tuesdays, 6:00 PM');
-    const secondTuesdays = ['2026-10-14', '2026-11-11', '2026-12-09', '2027-01-13'].map((day, i) =>
-      eventView({ id: `m${i}`, start: `${day}T01:30:00Z`, end: `${day}T03:30:00Z` }),
+  it('says when it usually meets, from its regular slots, and how sure that is', () => {
+    const secondTuesdays = recogniseSlots(meetingsOn(monthly(2, 2, '2026-05', '2026-11')), '2026-11-26');
+    expect(shown([], [{}], python, secondTuesdays).usually).toBe('Usually meets on the second Tuesday of the month, 6 PM (each of the last 7 months)');
+    const twice = recogniseSlots([...meetingsOn(everyWeek(4, '2026-08-01', '2026-11-26'), '07:30', 90), ...meetingsOn(monthly(3, -1, '2026-06', '2026-11'), '18:30')], '2026-11-26');
+    expect(shown([], [{}], python, twice).usually).toBe(
+      'Usually meets every Thursday, 7:30 AM (each of the last 4 months) and on the last Wednesday of the month, 6:30 PM (each of the last 6 months)',
     );
-    expect(shown(secondTuesdays).usually).toBe('Usually meets on the second Tuesday of the month, 5:30 PM');
     expect(shown([upcoming, recent]).usually).toBeNull();
   });
 

@@ -15,7 +15,7 @@ const pastOn = (day: number, groupId = 'python-spokane') =>
   shown({ id: `past-${groupId}-${day}`, groupId, start: `2026-10-${String(day).padStart(2, '0')}T01:00:00Z`, end: `2026-10-${String(day).padStart(2, '0')}T03:00:00Z` });
 
 function tagOf(upcoming: EventView[], past: EventView[]) {
-  const groupViews = groups.map((g) => groupView(g, [], [], context));
+  const groupViews = groups.map((g) => groupView(g, [], [], [], context));
   return tagView(pythonTag, upcoming, past, groupViews, context);
 }
 

@@ -32,7 +32,7 @@ const slugOf = (e: { slug: string }) => e.slug;
 const eventPage = (e: { slug: string }) => `events/${slugOf(e)}/index.html`;
 
 describe('every page people expect exists', () => {
-  it('writes the home, lists, event, group, tag, calendar, sources, about, subscribe, search and 404 pages', () => {
+  it('writes the home, lists, event, group, tag, calendar, plan, sources, about, subscribe, search and 404 pages', () => {
     const files = new Set(siteFiles(root.dir));
     const expected = [
       'index.html',
@@ -49,10 +49,12 @@ describe('every page people expect exists', () => {
       'subscribe/index.html',
       'search/index.html',
       '404.html',
+      'plan/index.html',
       ...root.view.events.map(eventPage),
       ...root.view.groups.map((g) => `groups/${g.id}/index.html`),
       ...root.view.tags.map((t) => `tags/${t.slug}/index.html`),
       ...root.view.months.map((m) => `calendar/${m.month}/index.html`),
+      ...root.view.tags.map((t) => `plan/${t.slug}/index.html`),
     ];
     expect(expected.filter((f) => !files.has(f))).toEqual([]);
   });

@@ -1,3 +1,5 @@
+import { usuallyMeets } from '../../plan/describe.ts';
+import type { Slot } from '../../plan/slots.ts';
 import type { StoredGroup } from '../../types.ts';
 import { safeHttpUrl } from '../../text/sanitize.ts';
 import { htmlToPlainText, truncateText } from '../../text/plain.ts';
@@ -11,7 +13,6 @@ import { faceOf } from './context.ts';
 import type { GroupFace } from './face.ts';
 import { bounded, sectionsOf, type Bounded, type ListSection } from './list-pages.ts';
 import { yearSection } from './lists.ts';
-import { usualNight } from './usual-night.ts';
 import { pastEvents } from './event-order.ts';
 import { feedLinks, type FeedLinks } from './links.ts';
 import { groupMeta, type PageMeta } from './page-meta.ts';
@@ -34,7 +35,7 @@ export interface GroupView extends StoredGroup {
    * page then gives the whole further down); null when it is short enough to lead the page itself.
    */
   summary: string | null;
-  /** "Usually meets on Tuesdays, 6:00 PM", when its events agree on a night. */
+  /** "Usually meets on the second Tuesday of the month, 6 PM (5 of the last 6 months)", when it keeps a regular slot. */
   usually: string | null;
   /** How each of its sources is doing. */
   sourceHealth: SourceHealthView[];
@@ -81,8 +82,8 @@ function summaryOf(descriptionHtml: string | null): string | null {
   return summary.length < text.replace(/\s+/g, ' ').trim().length ? summary : null;
 }
 
-/** `listed`: the events the group lists, soonest first; `sources`: its sources' health. */
-export function groupView(group: StoredGroup, listed: EventView[], sources: SourceHealthView[], context: ViewContext): GroupView {
+/** `listed`: the events the group lists, soonest first; `sources`: its sources' health; `slots`: its regular slots (src/plan). */
+export function groupView(group: StoredGroup, listed: EventView[], sources: SourceHealthView[], slots: Slot[], context: ViewContext): GroupView {
   const upcoming = listed.filter((e) => e.upcoming);
   const past = pastEvents(listed);
   const dataAsOf = sources.map((h) => h.lastSuccess).filter((t): t is string => t !== null).sort().at(-1) ?? null;
@@ -97,7 +98,7 @@ export function groupView(group: StoredGroup, listed: EventView[], sources: Sour
       past: { ...pastShown, sections: sectionsOf(pastShown.events, yearSection) },
     },
     summary: summaryOf(group.descriptionHtml),
-    usually: usualNight([...upcoming, ...past], context.today),
+    usually: usuallyMeets(slots),
     homepage,
     imageUrl: safeHttpUrl(group.imageUrl),
     upcoming,

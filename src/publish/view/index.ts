@@ -14,6 +14,7 @@ import { feedLinks, type FeedLinks } from './links.ts';
 import type { ListPage } from './list-pages.ts';
 import { eventListPages, groupListPages, tagListPages } from './lists.ts';
 import { WEEKDAYS, buildMonths, monthPath, type DayLink, type MonthView } from './month-grid.ts';
+import { planView, type AlsoThatEvening, type PlanPage } from './plan.ts';
 import type { RepositoryLinks } from './repository.ts';
 import { sourceHealthView, type SourceHealthView } from './source-health.ts';
 import { tagView, type TagView } from './tag.ts';
@@ -25,7 +26,7 @@ import { weekDigests, type WeekDigests } from './week.ts';
 // site's path prefix to them. URLs are absolute, for feeds, canonical links and calendar apps.
 //
 // Each page's part is built in a module of its own (event.ts, group.ts, tag.ts, home.ts,
-// lists.ts, month-grid.ts, source-health.ts, week.ts); this one puts them together.
+// lists.ts, month-grid.ts, plan.ts, source-health.ts, week.ts); this one puts them together.
 
 /** The one global the templates read, as `view`. */
 export interface SiteView {
@@ -62,6 +63,10 @@ export interface SiteView {
   /** Column headings of the month grid, Sunday first. */
   weekdays: { short: string; long: string }[];
   tags: TagView[];
+  /** The plan of the next nights: every group's, then each tag's. */
+  plans: PlanPage[];
+  /** What else is on at an event's hours for its audience (its clashes), for its page. */
+  alsoThatEvening: (eventId: string) => AlsoThatEvening[];
   /** Every source's health, for the sources page. */
   sources: SourceHealthView[];
   /** The feed of every event. */
@@ -98,18 +103,19 @@ export function buildView(snapshot: ListedSnapshot, siteConfig: SiteConfig, now:
   const past = pastEvents(events);
   const sources = snapshot.sources.map((health) => sourceHealthView(health, zone));
 
+  const eventLists = eventListPages(upcoming, past, snapshot.groups.length, today);
+  const dayLink = dayLinks(eventLists, today);
+  const tagRefs = [...context.tags.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  const plan = planView(snapshot.events, events, tagRefs, context, dayLink);
+
   // Each group's events and sources, in order: one pass over each, not one per group.
   const listedBy = indexBy(events, listingGroups);
   const sourcesBy = indexBy(sources, (source) => [source.groupId]);
-  const groups = snapshot.groups.map((group) => groupView(group, listedBy.get(group.id) ?? [], sourcesBy.get(group.id) ?? [], context));
-  const tags = [...context.tags.values()]
-    .sort((a, b) => a.name.localeCompare(b.name, 'en'))
-    .map((tag) => tagView(tag, upcoming, past, groups, context));
-  const lists = [
-    ...eventListPages(upcoming, past, groups.length, today),
-    ...groups.flatMap((group) => groupListPages(group, today)),
-    ...tags.flatMap((tag) => tagListPages(tag, today)),
-  ];
+  const groups = snapshot.groups.map((group) =>
+    groupView(group, listedBy.get(group.id) ?? [], sourcesBy.get(group.id) ?? [], plan.slots.get(group.id) ?? [], context),
+  );
+  const tags = tagRefs.map((tag) => tagView(tag, upcoming, past, groups, context));
+  const lists = [...eventLists, ...groups.flatMap((group) => groupListPages(group, today)), ...tags.flatMap((tag) => tagListPages(tag, today))];
 
   return {
     site,
@@ -132,10 +138,12 @@ export function buildView(snapshot: ListedSnapshot, siteConfig: SiteConfig, now:
     groups,
     home: homeView(upcoming, today),
     lists,
-    months: buildMonths([...upcoming, ...past], today, dayLinks(lists, today)),
+    months: buildMonths([...upcoming, ...past], today, dayLink),
     currentMonthPath: monthPath(today.slice(0, 7)),
     weekdays: WEEKDAYS,
     tags,
+    plans: plan.pages,
+    alsoThatEvening: (eventId) => plan.alsoThatEvening.get(eventId) ?? [],
     sources,
     feed: feedLinks(siteUrl, '/calendar.ics'),
     weekDigests: weekDigests(events, context, site.title),

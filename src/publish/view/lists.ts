@@ -164,14 +164,15 @@ function daySection(event: EventView, today: string): Section {
 function weekSection(event: EventView, today: string): Section {
   if (event.ongoing) return { id: 'ongoing', heading: 'Ongoing', datetime: null, showDate: true };
   const week = isoWeekOf(event.when.day);
+  return { id: `week-${week.id}`, heading: weekHeading(event.when.day, today), datetime: week.id, showDate: true };
+}
+
+/** The heading of the week a day is in: "This week", "Next week", "Week of December 7, 2026". */
+export function weekHeading(day: string, today: string): string {
+  const week = isoWeekOf(day);
   const thisWeek = isoWeekOf(today);
-  const heading =
-    week.id === thisWeek.id
-      ? 'This week'
-      : week.monday === addDays(thisWeek.monday, 7)
-        ? 'Next week'
-        : `Week of ${plainDateLabel(week.monday)}`;
-  return { id: `week-${week.id}`, heading, datetime: week.id, showDate: true };
+  if (week.id === thisWeek.id) return 'This week';
+  return week.monday === addDays(thisWeek.monday, 7) ? 'Next week' : `Week of ${plainDateLabel(week.monday)}`;
 }
 
 function bySectionOfMonth(event: EventView): Section {

@@ -70,3 +70,12 @@ export function tagMeta(tag: TagRef): PageMeta {
     description: `Upcoming ${tag.name} events, and a calendar feed of every ${tag.name} event to subscribe to.`,
   };
 }
+
+/** A plan page: every group's, or a tag's; `range`, the nights of a page after the first. */
+export function planMeta(tag: TagRef | null, days: number, range: string | null): PageMeta {
+  return {
+    ...PLAIN,
+    title: `${tag ? `Plan: the next ${days} nights of ${tag.name}` : `Plan: the next ${days} nights`}${range ? `, ${range}` : ''}`,
+    description: `The next ${days} nights${tag ? ` of ${tag.name} groups` : ''}: what is listed, which groups usually meet, the clashes, and the free nights to pick a date on.`,
+  };
+}
