@@ -43,7 +43,7 @@ export default async function fetch(options: FetchOptions): Promise<ExitCode> {
     progress?.clear();
     console.log(options.json ? fetchSummaryJson(reports, performance.now() - started) : formatFetchTable(reports));
     // A correction naming no event is a typo, or the event is gone: said after the table.
-    const stale = staleCorrectionWarnings(options.config, staleCorrections(readSnapshot(db, config).events, config.corrections));
+    const stale = config.corrections.length ? staleCorrectionWarnings(options.config, staleCorrections(readSnapshot(db, config).events, config.corrections)) : [];
     if (stale.length) (options.json ? console.error : console.log)(stale.join('\n'));
     if (reports.length > 0 && reports.every((r) => r.outcome === 'failed')) {
       console.error('every source failed; the store keeps what it had');

@@ -143,7 +143,8 @@ async function fetchSource(db: Db, runId: number, source: StoredSource, context:
 
   let result: AdapterResult;
   try {
-    result = await adapterFor(source.type)(source.config, { http: recorder.http, site: config.site, now });
+    const adapter = await adapterFor(source.type);
+    result = await adapter(source.config, { http: recorder.http, site: config.site, now });
   } catch (error) {
     const durationMs = performance.now() - started;
     if (error instanceof NotModified) {

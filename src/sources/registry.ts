@@ -1,22 +1,20 @@
 import type { SourceType } from '../types.ts';
 import type { Adapter } from './adapter.ts';
-import { eventbriteAdapter } from './eventbrite/index.ts';
-import { icalAdapter } from './ical/index.ts';
-import { jsonldAdapter } from './jsonld/index.ts';
-import { lumaAdapter } from './luma/index.ts';
-import { manualAdapter } from './manual.ts';
-import { meetupAdapter } from './meetup/index.ts';
 
-/** The one place a source `type` is mapped to the module that reads it. */
-const ADAPTERS: Record<SourceType, Adapter> = {
-  eventbrite: eventbriteAdapter,
-  ical: icalAdapter,
-  jsonld: jsonldAdapter,
-  luma: lumaAdapter,
-  manual: manualAdapter,
-  meetup: meetupAdapter,
+/**
+ * The one place a source `type` is mapped to the module that reads it. Each is loaded when a
+ * source of its type is first fetched: a run pays the start-up of the readers it uses only
+ * (the HTML readers' parsers and schemas are most of a fetch's start-up).
+ */
+const ADAPTERS: Record<SourceType, () => Promise<Adapter>> = {
+  eventbrite: async () => (await import('./eventbrite/index.ts')).eventbriteAdapter,
+  ical: async () => (await import('./ical/index.ts')).icalAdapter,
+  jsonld: async () => (await import('./jsonld/index.ts')).jsonldAdapter,
+  luma: async () => (await import('./luma/index.ts')).lumaAdapter,
+  manual: async () => (await import('./manual.ts')).manualAdapter,
+  meetup: async () => (await import('./meetup/index.ts')).meetupAdapter,
 };
 
-export function adapterFor(type: SourceType): Adapter {
-  return ADAPTERS[type];
+export function adapterFor(type: SourceType): Promise<Adapter> {
+  return ADAPTERS[type]();
 }
