@@ -39,6 +39,8 @@ export function checkSubmission(submission: Submission, config: Config): Checked
   if (!groupName) problem('group', 'is missing: which group runs the event?');
   const title = line('title', MAX_TITLE);
   if (!title) problem('title', 'is missing');
+  const venue = line('venue', MAX_LINE);
+  const address = line('address', MAX_LINE);
   const start = submission.start === undefined ? undefined : writtenAsIso(submission.start);
   const end = submission.end === undefined ? undefined : writtenAsIso(submission.end);
   if (start === undefined) problem('start', 'is missing: give a date and time like 2027-02-11 17:00, or a date for an all-day event');
@@ -63,8 +65,6 @@ export function checkSubmission(submission: Submission, config: Config): Checked
 
   const event: SubmittedEvent = { title, start };
   if (end !== undefined) event.end = end;
-  const venue = line('venue', MAX_LINE);
-  const address = line('address', MAX_LINE);
   if (venue) event.venue = venue;
   if (address) event.address = address;
   if (online !== undefined) event.online = online;

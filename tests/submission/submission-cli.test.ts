@@ -158,6 +158,7 @@ describe('a submission that does not validate', () => {
     ['bad-times.md', ['- **Start**: `next Tuesday at 6pm` is not a day (2027-02-11)', '- **End**: `2027-02-11 25:00` is not a day']],
     ['clocks-skip.md', [`- **Start**: \`2027-03-14 02:30\` does not exist in ${ZONE}: the clocks skip that hour`]],
     ['ends-before-start.md', ['- **End**: must come after start']],
+    ['venue-too-long.md', ['- **Venue**: is 305 characters long; at most 300, please']],
     [
       'required-left-empty.md',
       [
