@@ -40,7 +40,7 @@ export class HostUnreachable extends SourceFailure {
     readonly detail: string,
     readonly url: string,
   ) {
-    super(kind, `${host} could not be reached: ${reason} (${detail}, for ${url})`);
+    super(kind, `${cannotReach(host, reason)} (${detail}, for ${url})`);
     this.name = 'HostUnreachable';
   }
 
@@ -50,6 +50,11 @@ export class HostUnreachable extends SourceFailure {
 
   /** The cause without the detail: what a table row has room for. */
   get summary(): string {
-    return `${this.host} could not be reached: ${this.reason}`;
+    return cannotReach(this.host, this.reason);
   }
+}
+
+/** How a host that could not be reached is said, in errors and in the fetch table. */
+export function cannotReach(host: string, reason: string): string {
+  return `${host} could not be reached: ${reason}`;
 }

@@ -1,4 +1,5 @@
 import type { FetchProgress, SourceReport } from './run.ts';
+import { cannotReach } from '../errors.ts';
 
 const OUTCOME_WORDS: Record<SourceReport['outcome'], string> = { ok: 'ok', failed: 'failed', not_modified: 'unchanged' };
 
@@ -52,7 +53,7 @@ function notesFor(reports: SourceReport[]): string[] {
     const { host, reason } = report.unreachable;
     if (explained.has(host)) return `${host} could not be reached (as above)`;
     explained.add(host);
-    return `${host} could not be reached: ${reason}`;
+    return cannotReach(host, reason);
   });
 }
 

@@ -1,5 +1,5 @@
 import { ACCEPT } from './accept.ts';
-import { abortableSleep, deadlineAfter, monotonicNow } from './deadline.ts';
+import { deadlineAfter, monotonicNow } from './deadline.ts';
 import type { FetcherSettings } from './fetcher.ts';
 import { httpUrl } from './redirects.ts';
 import { parseRetryAfter } from './retry.ts';
@@ -34,8 +34,6 @@ export interface ApiAnswer {
 
 /** Answers to a POST that say "the server did not take it; try later". */
 const NOT_NOW = new Set([429, 503]);
-/** Tries after the first, when the server keeps saying "not now". */
-const RETRIES = 3;
 const DEFAULT_DEADLINE_MS = 120_000;
 
 export async function postJson(url: string, options: PostOptions, settings: FetcherSettings, userAgent: string): Promise<ApiAnswer> {
@@ -53,11 +51,11 @@ export async function postJson(url: string, options: PostOptions, settings: Fetc
     if (!outcome.ok) throw outcome.failure;
     const answer = toAnswer(outcome.value);
     const waitMs = NOT_NOW.has(answer.status) ? (options.retryAfterMs ?? retryAfterHeader)(answer) : null;
-    if (waitMs === null || retry >= RETRIES || waitMs > settings.retry.maxRetryAfterMs || waitMs > deadline.remainingMs()) return answer;
+    if (waitMs === null || retry >= settings.retry.retries || waitMs > settings.retry.maxRetryAfterMs || waitMs > deadline.remainingMs()) return answer;
     // No request to the host, from anyone in this run, before the wait is over.
     settings.limiter.holdOff(target.host, monotonicNow() + waitMs);
     try {
-      await abortableSleep(waitMs, deadline.signal);
+      await settings.retry.sleep(waitMs, deadline.signal);
     } catch {
       throw deadline.failure(target.href);
     }

@@ -2,6 +2,7 @@ import type { Correction, CorrectedFields } from '../config/corrections-schema.t
 import { MANUAL_EVENT_REF } from '../config/corrections-schema.ts';
 import { addDays, addMinutes, daysBetween, DEFAULT_DURATION_MINUTES } from '../time.ts';
 import type { ListedEvent, StoredEvent, Venue } from '../types.ts';
+import { attendanceOf } from '../sources/event-fields.ts';
 import { normalizeUrl } from './duplicates.ts';
 
 // The maintainers' corrections (sources.yaml, corrections:), applied to the events at every
@@ -89,5 +90,5 @@ function correctedPlace(event: ListedEvent, override: CorrectedFields): Pick<Lis
   const onlineUrl = override.online ?? event.onlineUrl;
   const inPerson = venue !== null && (named || event.attendance !== 'online');
   const online = override.online !== undefined || (event.attendance !== 'in_person' && onlineUrl !== null);
-  return { venue, onlineUrl, attendance: online ? (inPerson ? 'hybrid' : 'online') : 'in_person' };
+  return { venue, onlineUrl, attendance: attendanceOf(inPerson, online) };
 }

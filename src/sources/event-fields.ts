@@ -1,5 +1,5 @@
 import { addMinutes, DEFAULT_DURATION_MINUTES, utcInstant } from '../time.ts';
-import type { SourceEvent } from '../types.ts';
+import type { Attendance, SourceEvent } from '../types.ts';
 
 // Fields every adapter fills alike, whichever platform the event comes from.
 
@@ -19,4 +19,10 @@ export function endOrEstimate(start: string, end: string | null): Pick<SourceEve
 export function isUpcoming(event: Pick<SourceEvent, 'allDay' | 'end'>, now: Date): boolean {
   const instant = utcInstant(now);
   return event.allDay ? event.end > instant.slice(0, 10) : event.end > instant;
+}
+
+/** Online and in person is hybrid; neither is in person (a place still to be announced). */
+export function attendanceOf(inPerson: boolean, online: boolean): Attendance {
+  if (online) return inPerson ? 'hybrid' : 'online';
+  return 'in_person';
 }

@@ -1,6 +1,8 @@
 import type { ManualEvent } from '../config/manual-events.ts';
 import { markdownToHtml, plainText } from '../text/sanitize.ts';
-import type { Attendance, SourceEvent } from '../types.ts';
+import type { SourceEvent } from '../types.ts';
+import { attendanceOf } from './event-fields.ts';
+import { venueOrNull } from './places.ts';
 import type { Adapter } from './adapter.ts';
 
 // Source type `manual`: a group's events kept in the repository. The config has read and checked
@@ -13,7 +15,7 @@ export const manualAdapter: Adapter = async (source, context) => {
 };
 
 export function fromManualEvent(event: ManualEvent, zone: string): SourceEvent {
-  const venue = event.venue || event.address ? { name: event.venue ? plainText(event.venue) : null, address: event.address ? plainText(event.address) : null, lat: null, lon: null } : null;
+  const venue = venueOrNull({ name: event.venue ? plainText(event.venue) : null, address: event.address ? plainText(event.address) : null, lat: null, lon: null });
   return {
     sourceEventId: event.id,
     title: plainText(event.title),
@@ -29,9 +31,4 @@ export function fromManualEvent(event: ManualEvent, zone: string): SourceEvent {
     imageUrl: null,
     topics: event.tags.map(plainText).filter(Boolean),
   };
-}
-
-function attendanceOf(inPerson: boolean, online: boolean): Attendance {
-  if (online) return inPerson ? 'hybrid' : 'online';
-  return 'in_person';
 }

@@ -56,7 +56,6 @@ export function scheduledTimes(schedule: ScheduleNode, event: ScheduledEvent, op
   const lines = [
     'BEGIN:VEVENT',
     `UID:${ID}`,
-    `SUMMARY:${event.title.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n')}`,
     dtstart,
     ...durationOf(schedule, event.duration, start.time),
     `RRULE:${[...rule, ...untilOf(schedule.endDate, zone), ...(schedule.repeatCount === null ? [] : [`COUNT=${schedule.repeatCount}`])].join(';')}`,
@@ -67,8 +66,9 @@ export function scheduledTimes(schedule: ScheduleNode, event: ScheduledEvent, op
   ];
   const feed = ['BEGIN:VCALENDAR', 'VERSION:2.0', ...lines, 'END:VCALENDAR'].join('\r\n');
   const read = parseICalendar(new TextEncoder().encode(feed), { now: options.now, defaultTimezone: zone, recurrence: options.recurrence });
-  // The reader names the VEVENT written above; a maintainer knows the event by its title.
-  for (const warning of read.warnings) warn(`the schedule of ${warning.replace(`VEVENT "${event.title.slice(0, 60)}" (UID ${ID})`, `"${event.title}"`)}`);
+  // The reader names the VEVENT written above (no SUMMARY: only its times are read back); a
+  // maintainer knows the event by its title.
+  for (const warning of read.warnings) warn(`the schedule of ${warning.replace(`VEVENT "" (UID ${ID})`, `"${event.title}"`)}`);
   return read.events.map(({ sourceEventId, start: at, end, allDay, endEstimated, timezone }) => ({
     sourceEventId: sourceEventId.slice(ID.length),
     start: at,
