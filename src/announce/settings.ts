@@ -32,9 +32,4 @@ export function channelSecrets(env: Record<string, string | undefined>): Secrets
   return { ok: true, secrets: { discordWebhookUrl, mastodonToken, blueskyAppPassword } };
 }
 
-/** The secret values, so whatever prints or saves text can be checked against them. */
-export function secretValues(secrets: ChannelSecrets): string[] {
-  return [secrets.discordWebhookUrl, secrets.mastodonToken, secrets.blueskyAppPassword].filter((s): s is string => s !== null);
-}
-
 export type ConfiguredChannels = Pick<AnnounceConfig, 'discord' | 'mastodon' | 'bluesky'>;

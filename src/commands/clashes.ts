@@ -2,9 +2,8 @@ import { appendFileSync, existsSync } from 'node:fs';
 import type { Config } from '../config/schema.ts';
 import { planAhead } from '../plan/index.ts';
 import { clashesJson, clashesMarkdown, clashesTable, clashReport } from '../plan/report.ts';
-import { applyCorrections } from '../publish/corrections.ts';
-import { mergeDuplicates } from '../publish/duplicates.ts';
-import { absoluteUrl, eventPath, safeSlug } from '../publish/site-paths.ts';
+import { listedEvents } from '../publish/listed-events.ts';
+import { absoluteUrl, eventPagePath } from '../publish/site-paths.ts';
 import { zoneGenericName } from '../publish/view/date-labels.ts';
 import { tagRefs, tagSlug } from '../publish/view/tag-refs.ts';
 import { openStore } from '../store/db.ts';
@@ -39,7 +38,7 @@ export default function clashes(options: ClashesOptions): ExitCode {
     zone,
     group: (id) => groups.find((g) => g.id === id)?.name ?? id,
     tag: (key) => tagNames.get(key) ?? key,
-    page: ({ event }) => absoluteUrl(config.site.url, eventPath(safeSlug(event.slug, event.id))),
+    page: ({ event }) => absoluteUrl(config.site.url, eventPagePath(event)),
   });
 
   const zoneLabel = zoneGenericName(zone, now);
@@ -55,7 +54,7 @@ function readListed(dbPath: string, config: Config): { events: ListedEvent[]; gr
   const db = openStore(dbPath);
   try {
     const snapshot = readSnapshot(db, config);
-    return { events: applyCorrections(mergeDuplicates(snapshot.events, config.duplicates), config.corrections).events, groups: snapshot.groups };
+    return { events: listedEvents(snapshot.events, config).events, groups: snapshot.groups };
   } finally {
     db.close();
   }

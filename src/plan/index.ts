@@ -53,7 +53,7 @@ export function planAhead(options: PlanOptions): Plan {
   for (const event of events) {
     if (event.removed) continue;
     const shown = shownAs(event, zone);
-    for (const groupId of groupsOf(event)) {
+    for (const groupId of listingGroups(event)) {
       if (shown.meeting) appendTo(meetings, groupId, shown.meeting);
       for (const day of shown.listed) appendTo(listed, groupId, day);
     }
@@ -72,7 +72,7 @@ export function planAhead(options: PlanOptions): Plan {
   const window = { startMs: now.getTime(), endMs: Date.parse(instantAt(addDays(to, 1), '00:00', zone)) };
   const tagsOfGroups = (ids: string[]) => [...new Set(ids.flatMap((id) => tagsOf.get(id) ?? []))];
   const bookings: Booking[] = [
-    ...events.flatMap((event) => eventBooking(event, zone, tagsOfGroups(groupsOf(event))) ?? []),
+    ...events.flatMap((event) => eventBooking(event, zone, tagsOfGroups(listingGroups(event))) ?? []),
     ...usual.map((night): Booking => ({ kind: 'usual', night, groupIds: [night.groupId], tags: tagsOfGroups([night.groupId]), startMs: Date.parse(night.start), endMs: Date.parse(night.end) })),
   ].filter((b) => b.startMs < window.endMs && b.endMs > window.startMs);
   const clashes = findClashes(bookings, (ms) => localDay(new Date(ms).toISOString(), zone));
@@ -80,17 +80,17 @@ export function planAhead(options: PlanOptions): Plan {
 }
 
 /** The groups that list an event: its own, then those whose sources list it too. */
-export function groupsOf(event: ListedEvent): string[] {
+export function listingGroups(event: ListedEvent): string[] {
   return [...new Set([event.groupId, ...event.alsoListedOn.map((listing) => listing.groupId)])];
 }
 
 /** An event that goes ahead as a booking; null when it does not (cancelled, postponed, gone) or is a long all-day listing. */
 function eventBooking(event: ListedEvent, zone: string, tags: string[]): Booking | null {
   if (event.removed || event.status !== 'scheduled') return null;
-  if (!event.allDay) return { kind: 'event', event, groupIds: groupsOf(event), tags, startMs: Date.parse(event.start), endMs: Date.parse(event.end) };
+  if (!event.allDay) return { kind: 'event', event, groupIds: listingGroups(event), tags, startMs: Date.parse(event.start), endMs: Date.parse(event.end) };
   if (daysBetween(event.start, event.end) > ALL_DAY_CLASH_MAX_DAYS) return null;
   const [startMs, endMs] = [event.start, event.end].map((day) => Date.parse(instantAt(day, '00:00', zone))) as [number, number];
-  return { kind: 'event', event, groupIds: groupsOf(event), tags, startMs, endMs };
+  return { kind: 'event', event, groupIds: listingGroups(event), tags, startMs, endMs };
 }
 
 /** What an event tells of its groups' habits: a meeting when it is timed, and the days it was listed on. */

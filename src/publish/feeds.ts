@@ -4,7 +4,7 @@ import { renderCalendar } from './calendar.ts';
 import { writePublicJson } from './public-json.ts';
 import { timed } from './timings.ts';
 import { siteFile } from './site-paths.ts';
-import { listingGroups } from './view/event.ts';
+import { listingGroups } from '../plan/index.ts';
 import type { SiteView } from './view/index.ts';
 
 // The site's files that are not pages: the calendar feeds (every event, each group's, each

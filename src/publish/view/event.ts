@@ -1,4 +1,5 @@
 import type { ListedEvent, Listing } from '../../types.ts';
+import { listingGroups } from '../../plan/index.ts';
 import { safeHttpUrl } from '../../text/sanitize.ts';
 import { htmlToPlainText } from '../../text/plain.ts';
 import { absoluteUrl, eventIcsPath, eventPath, groupPath, safeSlug } from '../site-paths.ts';
@@ -61,10 +62,6 @@ export interface EventLinks {
   report: string | null;
 }
 
-/** The groups that list an event: its own, then those whose sources list it too. */
-export function listingGroups(event: ListedEvent): string[] {
-  return [event.groupId, ...event.alsoListedOn.map((listing) => listing.groupId)];
-}
 
 export function eventView(event: ListedEvent, context: ViewContext): EventView {
   const { zone, siteUrl } = context;

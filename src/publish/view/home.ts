@@ -3,6 +3,7 @@ import { indexBy } from '../../maps.ts';
 import { dayLabelFrom } from './date-labels.ts';
 import type { EventView } from './event.ts';
 import { bounded, type Bounded } from './list-pages.ts';
+import { dayHeading } from './lists.ts';
 
 // The home page, short and never empty while anything is coming: what starts today, what is
 // still running from earlier days, the rest of this week day by day, then the next events after
@@ -61,9 +62,5 @@ export function homeView(upcoming: EventView[], today: string): HomeView {
 }
 
 function byDay(events: EventView[], today: string): DayView[] {
-  const tomorrow = addDays(today, 1);
-  return [...indexBy(events, (event) => [event.when.day])].map(([day, list]) => {
-    const label = dayLabelFrom(day, today.slice(0, 4));
-    return { day, label: day === tomorrow ? `Tomorrow · ${label}` : label, events: list };
-  });
+  return [...indexBy(events, (event) => [event.when.day])].map(([day, list]) => ({ day, label: dayHeading(day, today), events: list }));
 }

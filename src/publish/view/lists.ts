@@ -155,9 +155,13 @@ function upcomingPages(
 function daySection(event: EventView, today: string): Section {
   if (event.ongoing) return { id: 'ongoing', heading: 'Ongoing', datetime: null, showDate: false };
   const day = event.when.day;
+  return { id: `day-${day}`, heading: dayHeading(day, today), datetime: day, showDate: false };
+}
+
+/** "Today · Thursday, November 26", "Tomorrow · …", else the day alone (its year when not this one). */
+export function dayHeading(day: string, today: string): string {
   const label = dayLabelFrom(day, today.slice(0, 4));
-  const heading = day === today ? `Today · ${label}` : day === addDays(today, 1) ? `Tomorrow · ${label}` : label;
-  return { id: `day-${day}`, heading, datetime: day, showDate: false };
+  return day === today ? `Today · ${label}` : day === addDays(today, 1) ? `Tomorrow · ${label}` : label;
 }
 
 /** A week's heading (weeks run Monday to Sunday): "This week", "Next week", "Week of December 7, 2026". */

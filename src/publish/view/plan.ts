@@ -16,7 +16,7 @@ import { pagePath, type ListFilter } from './list-pages.ts';
 import { weekHeading } from './lists.ts';
 import type { DayLink } from './month-grid.ts';
 import { planMeta, type PageMeta } from './page-meta.ts';
-import { tagSlug, type TagRef } from './tag-refs.ts';
+import { tagRefs, tagSlug, type TagRef } from './tag-refs.ts';
 
 // The plan pages, for organizers picking a date: each of the next PLAN_DAYS nights with the
 // events listed on it, the groups that usually meet then (src/plan), the clashes, and whether it
@@ -165,7 +165,7 @@ export function planView(listed: ListedEvent[], events: EventView[], tags: TagRe
   const byId = new Map(events.map((e) => [e.id, e]));
   const side = (booking: Booking): ClashSide =>
     booking.kind === 'event' ? { kind: 'event', event: byId.get(booking.event.id)! } : { kind: 'usual', usual: usualOf(booking.night) };
-  const tagRef = (slug: string) => context.tags.get(slug) ?? { name: slug, slug, path: `/tags/${slug}/` };
+  const tagRef = (slug: string) => context.tags.get(slug) ?? tagRefs([slug])[0]!;
   const clashesByDay = new Map<string, ClashNote[]>();
   const alsoThatEvening = new Map<string, AlsoThatEvening[]>();
   // The page of a plan a night is on: its week's, counted from this week.
