@@ -85,7 +85,7 @@ describe('announcing to Discord, Mastodon and Bluesky', () => {
     const records = fake.blueskyRecords();
     expect(records).toHaveLength(2);
     expect(records[1]!.text).toMatch(/^New: Python Night: Async & You\n/);
-    expect(report.lines).toContain('bluesky: posted “Python Night: Async & You” (new:' + report.lines.find((l) => l.startsWith('bluesky: posted “'))!.split('(new:')[1]);
+    expect(report.lines).toContainEqual(expect.stringMatching(/^bluesky: posted “Python Night: Async & You” \(new:[0-9a-f]{20}\)$/));
   });
 
   it('announces nothing the site hides: an event a correction in sources.yaml hides is neither posted nor in the digest', async () => {
@@ -116,7 +116,9 @@ describe('announcing to Discord, Mastodon and Bluesky', () => {
     fetched([talk({ start: '2026-12-12T02:00:00Z', end: '2026-12-12T04:00:00Z', status: 'cancelled' })], new Date(NOW.getTime() + 3 * HOUR));
     const cancelled = await run({ now: new Date(NOW.getTime() + 4 * HOUR) });
     expect(cancelled.lines.filter((l) => l.includes('posted cancelled:'))).toHaveLength(3);
-    expect((await run({ now: new Date(NOW.getTime() + 5 * HOUR) })).lines.every((l) => l.endsWith('nothing new to announce'))).toBe(true);
+    const quiet = (await run({ now: new Date(NOW.getTime() + 5 * HOUR) })).lines;
+    expect(quiet).toHaveLength(3);
+    expect(quiet.every((l) => l.endsWith('nothing new to announce'))).toBe(true);
   });
 
   it('waits as long as a 429 asks, then posts', async () => {
@@ -173,6 +175,7 @@ describe('announcing to Discord, Mastodon and Bluesky', () => {
     fake.received.length = 0;
     const after = await run({ now: new Date(NOW.getTime() + HOUR) });
     expect(fake.received.filter((r) => !r.path.includes('createSession'))).toEqual([]);
+    expect(after.lines).toHaveLength(3);
     expect(after.lines.every((l) => l.endsWith('nothing new to announce'))).toBe(true);
   });
 

@@ -91,6 +91,7 @@ describeInBrowser('the design in a real browser', () => {
           return { beside: block.right <= body.left && block.top <= body.top + 4, fits: body.right <= window.innerWidth };
         }),
       );
+      expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((r) => r.beside && r.fits)).toBe(true);
       expect(problems).toEqual([]);
       await close();

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,5 +60,7 @@ describe('fetch with no host reachable', () => {
 
   it('still builds the site from what the store holds', async () => {
     expect((await runCli(['build'], { cwd: dir })).code).toBe(0);
+    expect(existsSync(join(dir, '_site', 'index.html'))).toBe(true);
+    expect(existsSync(join(dir, '_site', 'groups', 'gsi', 'index.html'))).toBe(true);
   });
 });

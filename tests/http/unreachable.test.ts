@@ -27,6 +27,7 @@ describe('a host that cannot be reached', () => {
     expect((failure as HostUnreachable).summary).toBe('spokane-tech-test.invalid could not be reached: DNS lookup failed');
     expect(failure.message).toMatch(/^spokane-tech-test\.invalid could not be reached: DNS lookup failed \(.*ENOTFOUND.*, for http:\/\/spokane-tech-test\.invalid\/robots\.txt\)$/);
     expect(failure.message).not.toMatch(/staying away|RFC 9309/);
+    expect(failure.message).not.toMatch(/retries/);
     expect(session.stats().requests).toBe(0);
   });
 

@@ -136,6 +136,7 @@ describe('a week’s digest as an e-mail', () => {
     expect(Math.max(...widths)).toBeLessThanOrEqual(600);
     expect($('table').toArray().every((t) => t.attribs.role === 'presentation')).toBe(true);
     const backgrounds = [...html.matchAll(/background-color:(#[0-9a-f]{6})/g)].map((m) => m[1]!);
+    expect(backgrounds.length).toBeGreaterThan(0);
     for (const colour of backgrounds) expect(lightness(colour), colour).toBeGreaterThan(0.9);
   });
 

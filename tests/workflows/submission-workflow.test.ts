@@ -60,6 +60,7 @@ describe('the submission workflow', () => {
 
   it('hands the issue’s body to the command as it was written, never running what it holds', async () => {
     const body = `${readFileSync(join(FIXTURES, 'complete.md'), 'utf8')}\n$(touch pwned) \`touch pwned\` "; touch pwned; "\n`;
+    expect((step("Write the issue's body to a file") as { env?: unknown }).env).toEqual({ BODY: '${{ github.event.issue.body }}' });
     expect((await runStep("Write the issue's body to a file", { BODY: body })).code).toBe(0);
     expect(readFileSync(join(runnerTemp, 'issue-body.md'), 'utf8')).toBe(`${body}\n`);
     expect(existsSync(join(dir, 'pwned'))).toBe(false);
