@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { isHttpUrl } from '../config/fields.ts';
 import { writeFileAtomic } from '../fsutil.ts';
 import { starterConfig } from '../init/starter.ts';
-import { ianaZone } from '../time.ts';
+import { ianaZone } from '../time-reading.ts';
 import { EXIT, UsageError, type ExitCode } from './shared.ts';
 
 export interface InitOptions {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isWindowsReservedName } from '../fsutil.ts';
-import { isValidTimeZone } from '../time.ts';
+import { isValidTimeZone } from '../time-reading.ts';
 import { isAbsolute } from 'node:path';
 import { SOURCE_TYPES, type FetchedSourceType } from '../types.ts';
 import type { ManualEvent } from './manual-events.ts';

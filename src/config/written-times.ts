@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { addDays, addMinutes, DEFAULT_DURATION_MINUTES, readWrittenTime } from '../time.ts';
+import { addDays, addMinutes, DEFAULT_DURATION_MINUTES } from '../time.ts';
+import { readWrittenTime } from '../time-reading.ts';
 import { describe } from './fields.ts';
 
 // The start and end of an event a maintainer wrote (a manual event, a correction): a day for an

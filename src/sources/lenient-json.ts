@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ianaZone } from '../time.ts';
+import { ianaZone } from '../time-reading.ts';
 
 // Platform JSON (APIs nobody promised us, data scraped out of pages) is read through zod schemas
 // built from these pieces, and only through them, so that every adapter agrees on what a text or

@@ -1,6 +1,6 @@
 import { describe } from '../../text/describe.ts';
 import { plainText, safeHttpUrl } from '../../text/sanitize.ts';
-import { parseDateTime } from '../../time.ts';
+import { parseDateTime } from '../../time-reading.ts';
 import type { EventStatus, GroupDetails, SourceEvent, Venue } from '../../types.ts';
 import type { Warn } from '../adapter.ts';
 import { coordinates, venueOrNull } from '../places.ts';

@@ -1,4 +1,5 @@
-import { addMinutes, DEFAULT_DURATION_MINUTES, parseDateTime, DAY_MS } from '../../time.ts';
+import { addMinutes, DEFAULT_DURATION_MINUTES, DAY_MS } from '../../time.ts';
+import { parseDateTime } from '../../time-reading.ts';
 import type { SourceEvent } from '../../types.ts';
 import type { Warn } from '../adapter.ts';
 import { endOrEstimate } from '../event-fields.ts';

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { ianaZone } from '../../time.ts';
+import { ianaZone } from '../../time-reading.ts';
 import { formatContentLine } from './content-lines.ts';
 import { label, value, type Component } from './components.ts';
 import { repairEvent, type RepairContext } from './series-repair.ts';

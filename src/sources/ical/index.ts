@@ -1,6 +1,6 @@
 import { describe } from '../../text/describe.ts';
 import { plainText } from '../../text/sanitize.ts';
-import { ianaZone } from '../../time.ts';
+import { ianaZone } from '../../time-reading.ts';
 import type { SourceEvent } from '../../types.ts';
 import type { Adapter } from '../adapter.ts';
 import { capWarnings } from '../limits.ts';

@@ -1,4 +1,4 @@
-import { ianaZone } from '../../time.ts';
+import { ianaZone } from '../../time-reading.ts';
 import { param, type Property } from './content-lines.ts';
 import { label, type Component } from './components.ts';
 import { isDate, isDateOrDateTime, isDuration, isPeriod, isUtc } from './date-values.ts';

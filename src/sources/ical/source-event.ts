@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { plainText, safeHttpUrl } from '../../text/sanitize.ts';
-import { addDays, ianaZone, utcInstant } from '../../time.ts';
+import { addDays, utcInstant } from '../../time.ts';
+import { ianaZone } from '../../time-reading.ts';
 import type { SourceEvent, Venue } from '../../types.ts';
 import { endOrEstimate, UNTITLED } from '../event-fields.ts';
 import { coordinates } from '../places.ts';

@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
-import { addDays, localDay, parseDateTime, parsePlainDate, utcInstant, zonedIso } from '../../time.ts';
+import { addDays, localDay, utcInstant, zonedIso } from '../../time.ts';
+import { parseDateTime, parsePlainDate } from '../../time-reading.ts';
 import type { SourceEvent } from '../../types.ts';
 import { isDuration } from '../ical/date-values.ts';
 import { allowedByRule } from '../ical/rule-filter.ts';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe } from '../../text/describe.ts';
 import { plainText, safeHttpUrl } from '../../text/sanitize.ts';
-import { addDays, parseDateTime, parsePlainDate } from '../../time.ts';
+import { addDays } from '../../time.ts';
+import { parseDateTime, parsePlainDate } from '../../time-reading.ts';
 import type { Attendance, EventStatus, SourceEvent, Venue } from '../../types.ts';
 import { endOrEstimate } from '../event-fields.ts';
 import { coordinates, venueOrNull } from '../places.ts';

@@ -1,6 +1,6 @@
 import { describe } from '../../text/describe.ts';
 import { safeHttpUrl } from '../../text/sanitize.ts';
-import { ianaZone } from '../../time.ts';
+import { ianaZone } from '../../time-reading.ts';
 import type { GroupDetails } from '../../types.ts';
 import { lumaPageUrl } from './urls.ts';
 import type { LumaCalendar } from './schemas.ts';

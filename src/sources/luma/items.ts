@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { plainText, safeHttpUrl } from '../../text/sanitize.ts';
-import { addMinutes, parseDateTime } from '../../time.ts';
+import { addMinutes } from '../../time.ts';
+import { parseDateTime } from '../../time-reading.ts';
 import type { Attendance, SourceEvent, Venue } from '../../types.ts';
 import { endOrEstimate, UNTITLED } from '../event-fields.ts';
 import { coordinates, venueOrNull } from '../places.ts';

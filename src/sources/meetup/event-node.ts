@@ -1,6 +1,6 @@
 import { describe } from '../../text/describe.ts';
 import { plainText, safeHttpUrl } from '../../text/sanitize.ts';
-import { parseDateTime } from '../../time.ts';
+import { parseDateTime } from '../../time-reading.ts';
 import type { Attendance, EventStatus, SourceEvent, Venue } from '../../types.ts';
 import { endOrEstimate } from '../event-fields.ts';
 import { coordinates, joinAddressParts, venueOrNull } from '../places.ts';
