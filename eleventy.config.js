@@ -3,10 +3,9 @@ import { feedPlugin } from '@11ty/eleventy-plugin-rss';
 import collections from './site/_config/collections.js';
 import css from './site/_config/css.js';
 import eventPagesOnly from './site/_config/event-pages-only.js';
-import feed from './site/_config/feed.js';
+import { announcedEventsFeed, weekDigestsFeed } from './site/_config/feed.js';
 import filters from './site/_config/filters.js';
 import tidy from './site/_config/tidy.js';
-import weekFeed from './site/_config/week-feed.js';
 
 // The site's data is one global, `view`: everything the pages show, computed from the store by
 // src/publish/view and added to Eleventy's data by `spokane-tech build`, which runs Eleventy
@@ -25,8 +24,8 @@ export default function (eleventyConfig) {
     return;
   }
   eleventyConfig.addPlugin(collections);
-  eleventyConfig.addPlugin(feedPlugin, feed);
-  eleventyConfig.addPlugin(feedPlugin, weekFeed);
+  eleventyConfig.addPlugin(feedPlugin, announcedEventsFeed);
+  eleventyConfig.addPlugin(feedPlugin, weekDigestsFeed);
   eleventyConfig.addPlugin(css);
   eleventyConfig.addPassthroughCopy({ 'site/assets': 'assets', 'site/schema': 'schema' });
 }
